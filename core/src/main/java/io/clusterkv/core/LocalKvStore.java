@@ -1,0 +1,421 @@
+package io.clusterkv.core;
+
+import io.clusterkv.core.internal.Arguments;
+import io.clusterkv.core.internal.ExpiryScanner;
+import io.clusterkv.core.internal.StoreEngine;
+import io.clusterkv.core.internal.TypedValues;
+import io.clusterkv.core.internal.Values;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Thread safety without a global lock. The data lives in a StoreEngine (see its opening comment): readers of one
+ * key never lock or block; writers of one key are atomic per key and never exclude each other; mset, clear and the
+ * multi-key reads take the exclusive side of one StampedLock so each happens at a single instant. This class adds
+ * what the engine leaves out: argument checks, copies that keep values snapshots, the time source, statistics
+ * (LongAdders, so concurrent readers do not contend on one counter) and the background sweeper.
+ *
+ * Expiry is two-fold, as in Redis: every read compares the deadline with the time source, so an expired key is
+ * invisible at once; and one sweeper thread removes expired keys nobody reads, a bounded batch per round, resuming
+ * where the last round stopped, repeating at once while more than a quarter of a batch was expired.
+ */
+
+/**
+ * A {@link KvStore} held in this process: thread-safe, TTL-aware, with a background sweeper that frees expired
+ * keys nobody reads.
+ *
+ * <pre>{@code
+ * try (KvStore kv = new LocalKvStore()) {
+ *     kv.setTTL("session:42", Map.of("user", "ada"), 1800);
+ *     long views = kv.increment("page:views");
+ * }
+ * }</pre>
+ */
+public final class LocalKvStore implements KvStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKvStore.class);
+
+    private final TimeSource time;
+    private final StoreEngine engine;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder expirations = new LongAdder();
+    private final @Nullable ScheduledExecutorService sweeper;
+    private final ExpiryScanner scanner;
+    private final int sweepBatch;
+    private final long sweepBudgetNanos;
+
+    /** Creates a store on the system clock, sweeping expired keys every 100 ms. */
+    public LocalKvStore() {
+        this(builder());
+    }
+
+    private LocalKvStore(Builder builder) {
+        this.time = builder.time;
+        this.engine = new StoreEngine(new ExpirationCounter());
+        this.scanner = new ExpiryScanner(engine);
+        this.sweepBatch = builder.sweepBatch;
+        this.sweepBudgetNanos = builder.sweepBudget.toNanos();
+        if (builder.sweepInterval.isZero()) {
+            this.sweeper = null;
+        } else {
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "clusterkv-expiry-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long periodMillis = builder.sweepInterval.toMillis();
+            sweeper.scheduleWithFixedDelay(this::sweepSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return a builder for a store with another time source or sweeper settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- basic operations
+
+    @Override
+    public boolean set(String key, Object value) {
+        Arguments.requireKey(key);
+        Object copy = Values.snapshot(Arguments.requireValue(value));
+        engine.put(key, copy, StoreEngine.NO_DEADLINE, time.currentTimeMillis());
+        return true;
+    }
+
+    @Override
+    public @Nullable Object get(String key) {
+        Object raw = engine.getRaw(Arguments.requireKey(key));
+        if (raw == null || StoreEngine.isExpired(raw, time.currentTimeMillis())) {
+            misses.increment();
+            return null;
+        }
+        hits.increment();
+        return Values.snapshot(StoreEngine.valueOf(raw));
+    }
+
+    @Override
+    public <T> @Nullable T get(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type must not be null");
+        return TypedValues.cast(key, get(key), type);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        long now = time.currentTimeMillis();
+        Object removed = engine.remove(Arguments.requireKey(key), now);
+        return removed != null && !StoreEngine.isExpired(removed, now);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return engine.getLiveRaw(Arguments.requireKey(key), time.currentTimeMillis()) != null;
+    }
+
+    @Override
+    public boolean clear() {
+        engine.clear();
+        return true;
+    }
+
+    // ---------------------------------------------------------------- store information
+
+    @Override
+    public List<String> keys() {
+        List<Map.Entry<String, Object>> live = sortedLiveEntries();
+        List<String> keys = new ArrayList<>(live.size());
+        for (Map.Entry<String, Object> entry : live) {
+            keys.add(entry.getKey());
+        }
+        return keys;
+    }
+
+    @Override
+    public List<Object> values() {
+        List<Map.Entry<String, Object>> live = sortedLiveEntries();
+        List<Object> values = new ArrayList<>(live.size());
+        for (Map.Entry<String, Object> entry : live) {
+            values.add(Values.snapshot(StoreEngine.valueOf(entry.getValue())));
+        }
+        return values;
+    }
+
+    @Override
+    public long size() {
+        long now = time.currentTimeMillis();
+        return engine.readConsistently(() -> engine.liveEntries(now).size());
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    // ---------------------------------------------------------------- TTL operations
+
+    @Override
+    public boolean setTTL(String key, Object value, long ttlSeconds) {
+        return setWithTtl(key, value, Arguments.ttlMillis(ttlSeconds));
+    }
+
+    @Override
+    public boolean setTTL(String key, Object value, Duration ttl) {
+        return setWithTtl(key, value, Arguments.ttlMillis(ttl));
+    }
+
+    private boolean setWithTtl(String key, Object value, long ttlMillis) {
+        Arguments.requireKey(key);
+        Object copy = Values.snapshot(Arguments.requireValue(value));
+        long now = time.currentTimeMillis();
+        engine.put(key, copy, now + ttlMillis, now);
+        return true;
+    }
+
+    @Override
+    public @Nullable Long getTTL(String key) {
+        Long millis = getTTLMillis(key);
+        if (millis == null || millis < 0) {
+            return millis;
+        }
+        return (millis + 500) / 1000; // rounded to the nearest second, as Redis TTL does
+    }
+
+    @Override
+    public @Nullable Long getTTLMillis(String key) {
+        long now = time.currentTimeMillis();
+        Object raw = engine.getLiveRaw(Arguments.requireKey(key), now);
+        if (raw == null) {
+            return null;
+        }
+        long deadline = StoreEngine.deadlineOf(raw);
+        return deadline == StoreEngine.NO_DEADLINE ? -1L : deadline - now;
+    }
+
+    @Override
+    public boolean expire(String key, long ttlSeconds) {
+        return expireAfter(key, Arguments.ttlMillis(ttlSeconds));
+    }
+
+    @Override
+    public boolean expire(String key, Duration ttl) {
+        return expireAfter(key, Arguments.ttlMillis(ttl));
+    }
+
+    private boolean expireAfter(String key, long ttlMillis) {
+        Arguments.requireKey(key);
+        long now = time.currentTimeMillis();
+        return engine.setDeadline(key, now + ttlMillis, false, now);
+    }
+
+    // ---------------------------------------------------------------- bulk operations
+
+    @Override
+    public List<@Nullable Object> mget(List<String> keys) {
+        Arguments.requireKeys(keys);
+        long now = time.currentTimeMillis();
+        List<@Nullable Object> raws = engine.readConsistently(() -> {
+            List<@Nullable Object> found = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                found.add(engine.getLiveRaw(key, now));
+            }
+            return found;
+        });
+        List<@Nullable Object> values = new ArrayList<>(raws.size());
+        for (Object raw : raws) {
+            if (raw == null) {
+                misses.increment();
+                values.add(null);
+            } else {
+                hits.increment();
+                values.add(Values.snapshot(StoreEngine.valueOf(raw)));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public boolean mset(Map<String, ?> pairs) {
+        Arguments.requirePairs(pairs);
+        Map<String, Object> copies = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> pair : pairs.entrySet()) {
+            copies.put(pair.getKey(), Values.snapshot(pair.getValue()));
+        }
+        engine.putAll(copies, time.currentTimeMillis());
+        return true;
+    }
+
+    // ---------------------------------------------------------------- atomic operations
+
+    @Override
+    public long increment(String key, long delta) {
+        return engine.addAndGet(Arguments.requireKey(key), delta, time.currentTimeMillis());
+    }
+
+    @Override
+    public long decrement(String key, long delta) {
+        Arguments.requireKey(key);
+        if (delta == Long.MIN_VALUE) {
+            throw new OverflowException();
+        }
+        return engine.addAndGet(key, -delta, time.currentTimeMillis());
+    }
+
+    // ---------------------------------------------------------------- utility functions
+
+    @Override
+    public Map<String, Object> dump() {
+        List<Map.Entry<String, Object>> live = sortedLiveEntries();
+        Map<String, Object> dump = new LinkedHashMap<>(live.size() * 2);
+        for (Map.Entry<String, Object> entry : live) {
+            dump.put(entry.getKey(), Values.snapshot(StoreEngine.valueOf(entry.getValue())));
+        }
+        return dump;
+    }
+
+    @Override
+    public KvStats stats() {
+        long now = time.currentTimeMillis();
+        long[] counts = new long[3]; // total, expired, with TTL
+        engine.forEachRaw((key, raw) -> {
+            counts[0]++;
+            if (StoreEngine.deadlineOf(raw) != StoreEngine.NO_DEADLINE) {
+                counts[2]++;
+                if (StoreEngine.isExpired(raw, now)) {
+                    counts[1]++;
+                }
+            }
+        });
+        return new KvStats(counts[0], counts[0] - counts[1], counts[1], counts[2], hits.sum(), misses.sum(),
+            expirations.sum());
+    }
+
+    @Override
+    public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private List<Map.Entry<String, Object>> sortedLiveEntries() {
+        long now = time.currentTimeMillis();
+        List<Map.Entry<String, Object>> live = engine.readConsistently(() -> engine.liveEntries(now));
+        live.sort(Map.Entry.comparingByKey());
+        return live;
+    }
+
+    /**
+     * Removes expired keys until a round finds few of them or the time budget is spent.
+     *
+     * @return how many keys were removed
+     */
+    int sweepExpired() {
+        long started = System.nanoTime();
+        long now = time.currentTimeMillis();
+        int[] removed = new int[1];
+        ExpiryScanner.Round round;
+        do {
+            round = scanner.scan(sweepBatch, now, (key, raw) -> {
+                if (engine.removeIfSame(key, raw, now)) {
+                    removed[0]++;
+                }
+            });
+        } while (round.worthRepeating() && System.nanoTime() - started < sweepBudgetNanos);
+        return removed[0];
+    }
+
+    private void sweepSafely() {
+        try {
+            sweepExpired();
+        } catch (RuntimeException unexpected) {
+            // A failed round must not cancel the schedule: the next round retries.
+            LOG.error("expiry sweep failed; retrying next round", unexpected);
+        }
+    }
+
+    /** Counts keys that leave the store, or are overwritten, after their deadline. */
+    private final class ExpirationCounter implements StoreEngine.ChangeListener {
+        @Override
+        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, long now) {
+            if (oldRaw != null && StoreEngine.isExpired(oldRaw, now)) {
+                expirations.increment();
+            }
+        }
+
+        @Override
+        public void onClear() {
+        }
+    }
+
+    /** Settings of a {@link LocalKvStore}. */
+    public static final class Builder {
+        private TimeSource time = TimeSource.system();
+        private Duration sweepInterval = Duration.ofMillis(100);
+        private int sweepBatch = 500;
+        private Duration sweepBudget = Duration.ofMillis(5);
+
+        private Builder() {
+        }
+
+        /**
+         * @param time where the store reads the time (default: the system clock)
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time source must not be null");
+            return this;
+        }
+
+        /**
+         * @param interval how long the sweeper waits between rounds (default 100 ms); zero turns it off
+         * @return this builder
+         */
+        public Builder sweepInterval(Duration interval) {
+            Objects.requireNonNull(interval, "sweep interval must not be null");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("sweep interval must not be negative: " + interval);
+            }
+            this.sweepInterval = interval;
+            return this;
+        }
+
+        /**
+         * @param entries how many entries one sweep batch looks at (default 500)
+         * @return this builder
+         */
+        public Builder sweepBatch(int entries) {
+            if (entries <= 0) {
+                throw new IllegalArgumentException("sweep batch must be positive: " + entries);
+            }
+            this.sweepBatch = entries;
+            return this;
+        }
+
+        /**
+         * @param budget how long one round may keep repeating batches (default 5 ms)
+         * @return this builder
+         */
+        public Builder sweepBudget(Duration budget) {
+            Objects.requireNonNull(budget, "sweep budget must not be null");
+            this.sweepBudget = budget;
+            return this;
+        }
+
+        /** @return a new store with these settings; close it to stop its sweeper */
+        public LocalKvStore build() {
+            return new LocalKvStore(this);
+        }
+    }
+}
