@@ -185,6 +185,33 @@ public interface KvStore extends AutoCloseable {
     /** @return every live key and its value, in ascending key order */
     Map<String, Object> dump();
 
+    // ------------------------------------------------------------------ beyond the specification (Redis commands)
+
+    /**
+     * Redis SET with its options: store only if absent or present, with a TTL or keeping the key's TTL, and
+     * report the value it replaced.
+     *
+     * @return whether the value was stored, and the live value the key held before
+     * @throws InvalidArgumentException if an argument is null
+     */
+    SetOutcome set(String key, Object value, SetOptions options);
+
+    /**
+     * Removes a key and returns its value (Redis GETDEL).
+     *
+     * @return the live value removed, or null if there was none
+     * @throws InvalidArgumentException if the key is null
+     */
+    @Nullable Object getAndDelete(String key);
+
+    /**
+     * Removes the TTL of a key (Redis PERSIST).
+     *
+     * @return {@code true} if the key is live and had a TTL
+     * @throws InvalidArgumentException if the key is null
+     */
+    boolean persist(String key);
+
     /** @return statistics of the store */
     KvStats stats();
 

@@ -3,10 +3,9 @@ package io.clusterkv.core;
 import io.clusterkv.core.internal.Arguments;
 import io.clusterkv.core.internal.ExpiryScanner;
 import io.clusterkv.core.internal.StoreEngine;
-import io.clusterkv.core.internal.TypedValues;
+import io.clusterkv.core.internal.StoreReader;
 import io.clusterkv.core.internal.Values;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,7 @@ public final class LocalKvStore implements KvStore {
 
     private final TimeSource time;
     private final StoreEngine engine;
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
+    private final StoreReader reader;
     private final LongAdder expirations = new LongAdder();
     private final @Nullable ScheduledExecutorService sweeper;
     private final ExpiryScanner scanner;
@@ -63,6 +61,7 @@ public final class LocalKvStore implements KvStore {
     private LocalKvStore(Builder builder) {
         this.time = builder.time;
         this.engine = new StoreEngine(new ExpirationCounter());
+        this.reader = new StoreReader(engine, time);
         this.scanner = new ExpiryScanner(engine);
         this.sweepBatch = builder.sweepBatch;
         this.sweepBudgetNanos = builder.sweepBudget.toNanos();
@@ -96,19 +95,12 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public @Nullable Object get(String key) {
-        Object raw = engine.getRaw(Arguments.requireKey(key));
-        if (raw == null || StoreEngine.isExpired(raw, time.currentTimeMillis())) {
-            misses.increment();
-            return null;
-        }
-        hits.increment();
-        return Values.snapshot(StoreEngine.valueOf(raw));
+        return reader.get(key);
     }
 
     @Override
     public <T> @Nullable T get(String key, Class<T> type) {
-        Objects.requireNonNull(type, "type must not be null");
-        return TypedValues.cast(key, get(key), type);
+        return reader.get(key, type);
     }
 
     @Override
@@ -120,7 +112,7 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public boolean exists(String key) {
-        return engine.getLiveRaw(Arguments.requireKey(key), time.currentTimeMillis()) != null;
+        return reader.exists(key);
     }
 
     @Override
@@ -133,33 +125,22 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public List<String> keys() {
-        List<Map.Entry<String, Object>> live = sortedLiveEntries();
-        List<String> keys = new ArrayList<>(live.size());
-        for (Map.Entry<String, Object> entry : live) {
-            keys.add(entry.getKey());
-        }
-        return keys;
+        return reader.keys();
     }
 
     @Override
     public List<Object> values() {
-        List<Map.Entry<String, Object>> live = sortedLiveEntries();
-        List<Object> values = new ArrayList<>(live.size());
-        for (Map.Entry<String, Object> entry : live) {
-            values.add(Values.snapshot(StoreEngine.valueOf(entry.getValue())));
-        }
-        return values;
+        return reader.values();
     }
 
     @Override
     public long size() {
-        long now = time.currentTimeMillis();
-        return engine.readConsistently(() -> engine.liveEntries(now).size());
+        return reader.size();
     }
 
     @Override
     public boolean isEmpty() {
-        return size() == 0;
+        return reader.size() == 0;
     }
 
     // ---------------------------------------------------------------- TTL operations
@@ -184,22 +165,12 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public @Nullable Long getTTL(String key) {
-        Long millis = getTTLMillis(key);
-        if (millis == null || millis < 0) {
-            return millis;
-        }
-        return (millis + 500) / 1000; // rounded to the nearest second, as Redis TTL does
+        return reader.getTTL(key);
     }
 
     @Override
     public @Nullable Long getTTLMillis(String key) {
-        long now = time.currentTimeMillis();
-        Object raw = engine.getLiveRaw(Arguments.requireKey(key), now);
-        if (raw == null) {
-            return null;
-        }
-        long deadline = StoreEngine.deadlineOf(raw);
-        return deadline == StoreEngine.NO_DEADLINE ? -1L : deadline - now;
+        return reader.getTTLMillis(key);
     }
 
     @Override
@@ -222,26 +193,7 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public List<@Nullable Object> mget(List<String> keys) {
-        Arguments.requireKeys(keys);
-        long now = time.currentTimeMillis();
-        List<@Nullable Object> raws = engine.readConsistently(() -> {
-            List<@Nullable Object> found = new ArrayList<>(keys.size());
-            for (String key : keys) {
-                found.add(engine.getLiveRaw(key, now));
-            }
-            return found;
-        });
-        List<@Nullable Object> values = new ArrayList<>(raws.size());
-        for (Object raw : raws) {
-            if (raw == null) {
-                misses.increment();
-                values.add(null);
-            } else {
-                hits.increment();
-                values.add(Values.snapshot(StoreEngine.valueOf(raw)));
-            }
-        }
-        return values;
+        return reader.mget(keys);
     }
 
     @Override
@@ -275,29 +227,40 @@ public final class LocalKvStore implements KvStore {
 
     @Override
     public Map<String, Object> dump() {
-        List<Map.Entry<String, Object>> live = sortedLiveEntries();
-        Map<String, Object> dump = new LinkedHashMap<>(live.size() * 2);
-        for (Map.Entry<String, Object> entry : live) {
-            dump.put(entry.getKey(), Values.snapshot(StoreEngine.valueOf(entry.getValue())));
-        }
-        return dump;
+        return reader.dump();
     }
 
     @Override
     public KvStats stats() {
+        return reader.stats(expirations.sum());
+    }
+
+    // ---------------------------------------------------------------- Redis commands
+
+    @Override
+    public SetOutcome set(String key, Object value, SetOptions options) {
+        Arguments.requireKey(key);
+        Objects.requireNonNull(options, "options must not be null");
+        Object copy = Values.snapshot(Arguments.requireValue(value));
         long now = time.currentTimeMillis();
-        long[] counts = new long[3]; // total, expired, with TTL
-        engine.forEachRaw((key, raw) -> {
-            counts[0]++;
-            if (StoreEngine.deadlineOf(raw) != StoreEngine.NO_DEADLINE) {
-                counts[2]++;
-                if (StoreEngine.isExpired(raw, now)) {
-                    counts[1]++;
-                }
-            }
-        });
-        return new KvStats(counts[0], counts[0] - counts[1], counts[1], counts[2], hits.sum(), misses.sum(),
-            expirations.sum());
+        long ttlMillis = options.ttlMillis();
+        StoreEngine.SetResult result = engine.set(key, copy, ttlMillis == 0 ? StoreEngine.NO_DEADLINE : now + ttlMillis,
+            options.condition(), options.keepTtl(), now);
+        Object previous = result.previous();
+        return new SetOutcome(result.applied(), previous == null ? null : Values.snapshot(previous));
+    }
+
+    @Override
+    public @Nullable Object getAndDelete(String key) {
+        long now = time.currentTimeMillis();
+        Object removed = engine.remove(Arguments.requireKey(key), now);
+        return removed == null || StoreEngine.isExpired(removed, now) ? null : StoreEngine.valueOf(removed);
+    }
+
+    @Override
+    public boolean persist(String key) {
+        Arguments.requireKey(key);
+        return engine.setDeadline(key, StoreEngine.NO_DEADLINE, true, time.currentTimeMillis());
     }
 
     @Override
@@ -308,13 +271,6 @@ public final class LocalKvStore implements KvStore {
     }
 
     // ---------------------------------------------------------------- internals
-
-    private List<Map.Entry<String, Object>> sortedLiveEntries() {
-        long now = time.currentTimeMillis();
-        List<Map.Entry<String, Object>> live = engine.readConsistently(() -> engine.liveEntries(now));
-        live.sort(Map.Entry.comparingByKey());
-        return live;
-    }
 
     /**
      * Removes expired keys until a round finds few of them or the time budget is spent.

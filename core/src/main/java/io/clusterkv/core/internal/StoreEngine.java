@@ -2,6 +2,7 @@ package io.clusterkv.core.internal;
 
 import io.clusterkv.core.Errors;
 import io.clusterkv.core.OverflowException;
+import io.clusterkv.core.SetOptions.Condition;
 import io.clusterkv.core.WrongTypeException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -58,16 +59,6 @@ public final class StoreEngine {
 
         /** Every entry was removed at once. */
         void onClear();
-    }
-
-    /** What a conditional set requires of the key (Redis NX and XX). */
-    public enum Condition {
-        /** Set whatever the key holds. */
-        ALWAYS,
-        /** Set only if the key is missing or expired. */
-        IF_ABSENT,
-        /** Set only if the key holds a live value. */
-        IF_PRESENT
     }
 
     /**
