@@ -1,23 +1,17 @@
-package io.clusterkv.core;
+package io.clusterkv.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterkv.core.InvalidArgumentException;
 import io.clusterkv.core.SetOptions.Condition;
-import io.clusterkv.core.testing.ManualTimeSource;
+import io.clusterkv.core.SetOptions;
+import io.clusterkv.core.SetOutcome;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The operations beyond the specification that the Redis endpoint maps onto: SET options, GETDEL, PERSIST. */
-class RedisStyleOperationsTest {
-    private final ManualTimeSource clock = new ManualTimeSource();
-    private final KvStore kv = LocalKvStore.builder().timeSource(clock).sweepInterval(Duration.ZERO).build();
-
-    @AfterEach
-    void close() {
-        kv.close();
-    }
+public abstract class RedisStyleOperationsContract extends StoreContract {
 
     @Test
     void setIfAbsent_missingThenPresent_storesOnlyTheFirst() {

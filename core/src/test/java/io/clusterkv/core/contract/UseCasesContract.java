@@ -1,25 +1,16 @@
-package io.clusterkv.core;
+package io.clusterkv.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterkv.core.testing.ManualTimeSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The specification's "Common Use Cases", written in Java against the store, on a manual clock. */
-class UseCasesTest {
-    private final ManualTimeSource clock = new ManualTimeSource();
-    private final KvStore kv = LocalKvStore.builder().timeSource(clock).sweepInterval(Duration.ZERO).build();
-
-    @AfterEach
-    void close() {
-        kv.close();
-    }
+public abstract class UseCasesContract extends StoreContract {
 
     // ---------------------------------------------------------------- session management
 

@@ -1,27 +1,23 @@
-package io.clusterkv.core;
+package io.clusterkv.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterkv.core.InvalidArgumentException;
+import io.clusterkv.core.OverflowException;
+import io.clusterkv.core.WrongTypeException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every documented error, with its exact message, and proof that a failed call changed nothing. */
-class ErrorCasesTest {
-    private final KvStore kv = LocalKvStore.builder().sweepInterval(Duration.ZERO).build();
-
-    @AfterEach
-    void close() {
-        kv.close();
-    }
+public abstract class ErrorCasesContract extends StoreContract {
 
     @Test
     void everyKeyTakingOperation_nullKey_failsWithKeyMustBeAString() {

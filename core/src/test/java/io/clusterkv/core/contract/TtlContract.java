@@ -1,23 +1,13 @@
-package io.clusterkv.core;
+package io.clusterkv.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.clusterkv.core.testing.ManualTimeSource;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** TTL behaviour on a manual clock: nothing here sleeps. */
-class TtlTest {
-    private final ManualTimeSource clock = new ManualTimeSource();
-    private final KvStore kv = LocalKvStore.builder().timeSource(clock).sweepInterval(Duration.ZERO).build();
-
-    @AfterEach
-    void close() {
-        kv.close();
-    }
+public abstract class TtlContract extends StoreContract {
 
     @Test
     void get_atExactlyTheDeadline_keyIsGone() {
@@ -125,29 +115,6 @@ class TtlTest {
         assertThat(kv.getTTLMillis("k")).isEqualTo(1);
         clock.advance(Duration.ofMillis(1));
         assertThat(kv.exists("k")).isFalse();
-    }
-
-    @Test
-    void sweeper_expiredKeysNobodyReads_areRemovedAndCounted() {
-        try (LocalKvStore swept = LocalKvStore.builder().timeSource(clock).sweepInterval(Duration.ofMillis(5))
-            .sweepBatch(64).build()) {
-            for (int i = 0; i < 1000; i++) {
-                swept.setTTL("short:" + i, i, 1);
-            }
-            for (int i = 0; i < 100; i++) {
-                swept.setTTL("long:" + i, i, 3600);
-                swept.set("plain:" + i, i);
-            }
-            clock.advance(Duration.ofSeconds(1));
-
-            await().atMost(Duration.ofSeconds(10)).until(() -> swept.stats().totalKeys() == 200);
-
-            KvStats stats = swept.stats();
-            assertThat(stats.expirations()).isEqualTo(1000);
-            assertThat(stats.expiredKeys()).isZero();
-            assertThat(stats.keysWithTtl()).isEqualTo(100);
-            assertThat(stats.hits() + stats.misses()).as("the sweeper is not a reader").isZero();
-        }
     }
 
     @Test

@@ -1,8 +1,7 @@
-package io.clusterkv.core;
+package io.clusterkv.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,27 +9,22 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Stored values are snapshots: no mutation after set or after get reaches the store. */
-class ValueSnapshotTest {
-    private final KvStore kv = LocalKvStore.builder().sweepInterval(Duration.ZERO).build();
+public abstract class ValueSnapshotContract extends StoreContract {
 
-    @AfterEach
-    void close() {
-        kv.close();
-    }
-
-    /** A mutable user class, as an application would store. */
-    static final class Profile {
+    /** A mutable user class, as an application would store (a cluster must register it). */
+    public static final class Profile {
         String name;
         List<String> tags = new ArrayList<>();
 
-        Profile() {
+        /** For serializers. */
+        public Profile() {
         }
 
-        Profile(String name) {
+        /** @param name the profile's name */
+        public Profile(String name) {
             this.name = name;
         }
     }
