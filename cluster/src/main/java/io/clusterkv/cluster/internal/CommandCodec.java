@@ -1,0 +1,217 @@
+package io.clusterkv.cluster.internal;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.clusterkv.cluster.UnregisteredClassException;
+import io.clusterkv.core.InvalidArgumentException;
+import io.clusterkv.core.SetOptions.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The wire form of commands and batches, written with Kryo's Output and Input.
+ *
+ * <pre>
+ * batch   := format:byte originId:long originTime:varlong count:varint entry*
+ * entry   := requestId:varlong length:varint command[length]
+ * command := type:byte fields (see each Command's writeFields); values are Kryo writeClassAndObject bytes,
+ *            length-prefixed
+ * </pre>
+ *
+ * Each command is length-prefixed so that one that does not decode is skipped without losing the rest of its batch.
+ */
+public final class CommandCodec {
+    static final byte FORMAT = 1;
+
+
+    private static final Pattern UNREGISTERED = Pattern.compile("Class is not registered: ([^\\s]+)");
+    private static final Condition[] CONDITIONS = Condition.values();
+
+    private final KryoRegistry registry;
+    private final ThreadLocal<Output> scratch = ThreadLocal.withInitial(() -> new Output(256, -1));
+
+    /** @param registry the node's Kryo registrations */
+    public CommandCodec(KryoRegistry registry) {
+        this.registry = registry;
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /**
+     * Serializes a value at the caller, so an unregistered class fails there and nothing is sent.
+     *
+     * @throws UnregisteredClassException if the value or anything inside it is of an unregistered class
+     */
+    public byte[] encodeValue(Object value) {
+        Kryo kryo = registry.obtain();
+        Output output = scratch.get();
+        output.reset();
+        try {
+            kryo.writeClassAndObject(output, value);
+            return output.toBytes();
+        } catch (KryoException | IllegalArgumentException failure) {
+            throw unregistered(value, failure);
+        } finally {
+            registry.release(kryo);
+        }
+    }
+
+    /** @return the value decoded with the given (thread-confined) Kryo */
+    public static Object decodeValue(Kryo kryo, byte[] bytes) {
+        return kryo.readClassAndObject(new Input(bytes));
+    }
+
+    private static RuntimeException unregistered(Object value, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher matcher = UNREGISTERED.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                return new UnregisteredClassException(matcher.group(1));
+            }
+        }
+        return new InvalidArgumentException("value of " + value.getClass().getName()
+            + " cannot be serialized for replication: " + failure.getMessage());
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** @return the command's bytes, without request id */
+    public byte[] encodeCommand(Command command) {
+        Output out = scratch.get();
+        out.reset();
+        out.writeByte(command.type());
+        command.writeFields(out);
+        return out.toBytes();
+    }
+
+    /**
+     * @return the command in {@code bytes[offset, offset + length)}
+     * @throws MalformedCommandException if they are not a command
+     */
+    public static Command decodeCommand(byte[] bytes, int offset, int length) {
+        try {
+            Input in = new Input(bytes, offset, length);
+            byte type = in.readByte();
+            return switch (type) {
+                case Command.Set.TYPE -> new Command.Set(readKey(in), readBytes(in), in.readVarLong(true),
+                    CONDITIONS[in.readByte()], in.readBoolean());
+                case Command.Delete.TYPE -> new Command.Delete(readKey(in), in.readBoolean());
+                case Command.Expire.TYPE -> new Command.Expire(readKey(in), in.readVarLong(true));
+                case Command.Persist.TYPE -> new Command.Persist(readKey(in));
+                case Command.Increment.TYPE -> new Command.Increment(readKey(in), in.readVarLong(false));
+                case Command.MultiSet.TYPE -> readMultiSet(in);
+                case Command.Clear.TYPE -> new Command.Clear();
+                case Command.Sweep.TYPE -> readSweep(in);
+                case Command.StateRequest.TYPE -> new Command.StateRequest(in.readLong(), in.readLong(), in.readLong());
+                default -> throw new MalformedCommandException("unknown command type " + type);
+            };
+        } catch (KryoException | IndexOutOfBoundsException | NegativeArraySizeException failure) {
+            throw new MalformedCommandException("command does not decode: " + failure.getMessage(), failure);
+        }
+    }
+
+    private static Command readMultiSet(Input in) {
+        int count = readCount(in);
+        List<String> keys = new ArrayList<>(count);
+        List<byte[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(readKey(in));
+            values.add(readBytes(in));
+        }
+        return new Command.MultiSet(keys, values);
+    }
+
+    private static Command readSweep(Input in) {
+        long upTo = in.readVarLong(true);
+        int count = readCount(in);
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(readKey(in));
+        }
+        return new Command.Sweep(upTo, keys);
+    }
+
+    private static int readCount(Input in) {
+        int count = in.readVarInt(true);
+        if (count < 0 || count > in.limit()) {
+            throw new MalformedCommandException("implausible element count " + count);
+        }
+        return count;
+    }
+
+    private static String readKey(Input in) {
+        String key = in.readString();
+        if (key == null) {
+            throw new MalformedCommandException("command without a key");
+        }
+        return key;
+    }
+
+    static void writeBytes(Output out, byte[] bytes) {
+        out.writeVarInt(bytes.length, true);
+        out.writeBytes(bytes);
+    }
+
+    private static byte[] readBytes(Input in) {
+        int length = in.readVarInt(true);
+        if (length < 0 || length > in.limit() - in.position()) {
+            throw new MalformedCommandException("value length " + length + " exceeds the command");
+        }
+        return in.readBytes(length);
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    /** @return one batch holding the encoded commands with their request ids, in order */
+    public static byte[] encodeBatch(long originId, long originTime, long[] requestIds, List<byte[]> commands) {
+        int size = 1 + 8 + 10 + 5;
+        for (byte[] command : commands) {
+            size += 10 + 5 + command.length;
+        }
+        Output out = new Output(size, -1);
+        out.writeByte(FORMAT);
+        out.writeLong(originId);
+        out.writeVarLong(originTime, true);
+        out.writeVarInt(commands.size(), true);
+        for (int i = 0; i < commands.size(); i++) {
+            out.writeVarLong(requestIds[i], true);
+            writeBytes(out, commands.get(i));
+        }
+        return out.toBytes();
+    }
+
+    /**
+     * @return the batch in {@code bytes[offset, offset + length)}, its commands still encoded
+     * @throws MalformedCommandException if the batch frame itself does not decode
+     */
+    public static CommandBatch decodeBatch(byte[] bytes, int offset, int length) {
+        try {
+            Input in = new Input(bytes, offset, length);
+            byte format = in.readByte();
+            if (format != FORMAT) {
+                throw new MalformedCommandException("unknown batch format " + format);
+            }
+            long originId = in.readLong();
+            long originTime = in.readVarLong(true);
+            int count = readCount(in);
+            long[] requestIds = new long[count];
+            int[] offsets = new int[count];
+            int[] lengths = new int[count];
+            for (int i = 0; i < count; i++) {
+                requestIds[i] = in.readVarLong(true);
+                lengths[i] = in.readVarInt(true);
+                offsets[i] = in.position();
+                if (lengths[i] < 0 || lengths[i] > in.limit() - in.position()) {
+                    throw new MalformedCommandException("command length " + lengths[i] + " exceeds the batch");
+                }
+                in.setPosition(in.position() + lengths[i]);
+            }
+            return new CommandBatch(originId, originTime, requestIds, bytes, offsets, lengths);
+        } catch (KryoException | IndexOutOfBoundsException failure) {
+            throw new MalformedCommandException("batch does not decode: " + failure.getMessage(), failure);
+        }
+    }
+}

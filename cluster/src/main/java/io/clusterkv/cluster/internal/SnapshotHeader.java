@@ -1,0 +1,48 @@
+package io.clusterkv.cluster.internal;
+
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+/**
+ * The position and bookkeeping of a replica at a state-transfer cut.
+ *
+ * @param transferId      the joiner's attempt this answers
+ * @param appliedIndex    batches applied up to and including the joiner's marker
+ * @param chainHash       the stream hash at that point
+ * @param streamTime      the stream time at that point
+ * @param digest          the state digest the installed entries must add up to
+ * @param expirations     the provider's expiration count, carried on so the stat stays cluster-wide
+ * @param entryCount      how many entries follow in the chunks
+ * @param registrationFingerprint the provider's class registrations; a joiner with others cannot use the state
+ * @param dedup           the applied request ids
+ */
+record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long streamTime, long digest,
+                      long expirations, long entryCount, long registrationFingerprint, DedupTable dedup) {
+
+    void writeTo(Output out) {
+        out.writeLong(transferId);
+        out.writeVarLong(appliedIndex, true);
+        out.writeLong(chainHash);
+        out.writeVarLong(streamTime, true);
+        out.writeLong(digest);
+        out.writeVarLong(expirations, true);
+        out.writeVarLong(entryCount, true);
+        out.writeLong(registrationFingerprint);
+        dedup.writeTo(out);
+    }
+
+    static SnapshotHeader readFrom(Input in) {
+        long transferId = in.readLong();
+        long appliedIndex = in.readVarLong(true);
+        long chainHash = in.readLong();
+        long streamTime = in.readVarLong(true);
+        long digest = in.readLong();
+        long expirations = in.readVarLong(true);
+        long entryCount = in.readVarLong(true);
+        long fingerprint = in.readLong();
+        DedupTable dedup = new DedupTable();
+        dedup.readFrom(in);
+        return new SnapshotHeader(transferId, appliedIndex, chainHash, streamTime, digest, expirations, entryCount,
+            fingerprint, dedup);
+    }
+}
