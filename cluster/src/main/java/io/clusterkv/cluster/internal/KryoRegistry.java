@@ -1,6 +1,7 @@
 package io.clusterkv.cluster.internal;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
@@ -34,7 +35,7 @@ public final class KryoRegistry {
         byte[].class, int[].class, long[].class, double[].class, float[].class, short[].class, char[].class,
         boolean[].class, String[].class, Object[].class,
         ArrayList.class, LinkedList.class, HashMap.class, LinkedHashMap.class, TreeMap.class, HashSet.class,
-        LinkedHashSet.class, TreeSet.class, BigInteger.class, BigDecimal.class, UUID.class,
+        LinkedHashSet.class, TreeSet.class, BigInteger.class, BigDecimal.class,
         java.time.Instant.class, java.time.LocalDate.class, java.time.LocalDateTime.class,
         java.time.LocalTime.class, java.time.Duration.class, java.time.ZonedDateTime.class,
         java.time.OffsetDateTime.class, java.time.ZoneOffset.class);
@@ -68,6 +69,7 @@ public final class KryoRegistry {
         // List.of, Map.of, Set.of: the JDK's immutable collections, which have no public classes to register.
         ImmutableCollectionsSerializers.registerSerializers(kryo);
         kryo.register(Arrays.asList().getClass(), id++);
+        kryo.register(UUID.class, new DefaultSerializers.UUIDSerializer(), id++);
         id = FIRST_USER_ID;
         for (Class<?> type : userClasses) {
             kryo.register(type, id++);

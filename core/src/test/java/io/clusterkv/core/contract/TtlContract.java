@@ -121,9 +121,10 @@ public abstract class TtlContract extends StoreContract {
     void stats_overwriteOfExpiredKey_countsAnExpiration() {
         kv.setTTL("k", "v", 1);
         clock.advance(Duration.ofSeconds(1));
+        long before = kv.stats().expirations();
 
         kv.set("k", "again");
 
-        assertThat(kv.stats().expirations()).isEqualTo(1);
+        assertThat(kv.stats().expirations() - before).isEqualTo(1);
     }
 }
