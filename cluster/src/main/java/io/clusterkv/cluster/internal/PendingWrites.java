@@ -37,13 +37,14 @@ final class PendingWrites {
         return pending;
     }
 
-    /** @return the completed write, for its latency, or null if nobody waits for it */
-    @Nullable Pending complete(long requestId, @Nullable Object result) {
-        Pending pending = inFlight.remove(requestId);
-        if (pending != null) {
-            pending.complete(result == null ? NULL : result);
-        }
-        return pending;
+    /** @return the write in flight with this id, no longer in flight, or null if nobody waits for it */
+    @Nullable Pending take(long requestId) {
+        return inFlight.remove(requestId);
+    }
+
+    /** Hands a taken write its result, waking its caller. */
+    static void complete(Pending pending, @Nullable Object result) {
+        pending.complete(result == null ? NULL : result);
     }
 
     /**

@@ -33,6 +33,8 @@ public final class ReplicatedKvStore implements KvStore {
         this.reader = new StoreReader(node.machine().engine(), time);
         this.metrics = metrics;
         this.closer = closer;
+        metrics.functionCounter("hits", "reads that found a value", reader, StoreReader::hits);
+        metrics.functionCounter("misses", "reads that found nothing", reader, StoreReader::misses);
     }
 
     private byte[] encode(Object value) {

@@ -39,6 +39,9 @@ public final class ReplicatedStateMachine {
         /** A joiner's marker was reached: if this node is the provider, snapshot now. */
         void stateRequested(Command.StateRequest request, long originId, Object source);
 
+        /** A command already applied arrived again and was skipped. */
+        void duplicate(long originId, long requestId);
+
         /** A command did not decode and was skipped. */
         void malformed(long originId, long requestId, String reason);
     }
@@ -147,6 +150,7 @@ public final class ReplicatedStateMachine {
         for (int i = 0; i < batch.size(); i++) {
             long requestId = batch.requestIds()[i];
             if (!dedup.markApplied(batch.originId(), requestId)) {
+                effects.duplicate(batch.originId(), requestId);
                 continue;
             }
             Command command;

@@ -425,9 +425,10 @@ public final class ReplicationNode implements Receiver {
         @Override
         public void applied(long origin, long requestId, Command command, @Nullable Object result) {
             if (origin == originId) {
-                PendingWrites.Pending done = pending.complete(requestId, result);
+                PendingWrites.Pending done = pending.take(requestId);
                 if (done != null) {
                     metrics.replicated(done.sentNanos);
+                    PendingWrites.complete(done, result);
                 }
             }
         }
@@ -441,12 +442,18 @@ public final class ReplicationNode implements Receiver {
         }
 
         @Override
+        public void duplicate(long origin, long requestId) {
+            metrics.duplicate();
+        }
+
+        @Override
         public void malformed(long origin, long requestId, String reason) {
             metrics.malformed();
             LOG.warn("{}: skipped a command that does not decode (origin {}, request {}): {}", settings.nodeName(),
                 origin, requestId, reason);
-            if (origin == originId) {
-                pending.complete(requestId, new ReplicatedStateMachine.Failure(
+            PendingWrites.Pending waiting = origin == originId ? pending.take(requestId) : null;
+            if (waiting != null) {
+                PendingWrites.complete(waiting, new ReplicatedStateMachine.Failure(
                     ReplicatedStateMachine.Failure.Kind.INVALID, "command does not decode: " + reason));
             }
         }

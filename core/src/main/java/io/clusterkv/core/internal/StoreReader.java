@@ -35,6 +35,16 @@ public final class StoreReader {
         return time.currentTimeMillis();
     }
 
+    /** @return reads that found a value */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** @return reads that found nothing */
+    public long misses() {
+        return misses.sum();
+    }
+
     /** @return a snapshot of the live value, or null; counts a hit or a miss */
     public @Nullable Object get(String key) {
         Object raw = engine.getLiveRaw(Arguments.requireKey(key), now());
