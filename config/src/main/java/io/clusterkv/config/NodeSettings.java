@@ -1,0 +1,61 @@
+package io.clusterkv.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The validated settings of one node. Built by {@link SettingsLoader} from defaults, a file, environment variables
+ * and flags; each component is documented on its {@link Settings} entry.
+ *
+ * @param clusterName      the cluster to join
+ * @param nodeName         this node's name
+ * @param bindAddress      the address every endpoint listens on
+ * @param transport        how nodes find each other
+ * @param jgroupsPort      the first port for cluster traffic
+ * @param jgroupsPortRange how many ports above it may be taken or probed
+ * @param initialHosts     members to contact at start, host:port (tcp)
+ * @param multicastAddress the multicast group (udp)
+ * @param multicastPort    the multicast port (udp)
+ * @param dnsQuery         the DNS name listing the members (dns), or null
+ * @param jgroupsConfig    a user's JGroups XML, or null
+ * @param respPort         the RESP port, 0 for none
+ * @param httpPort         the HTTP port, 0 for none
+ * @param writeTimeout     how long a write waits for its confirmation
+ * @param joinTimeout      how long a starting node waits for the state
+ * @param maxKeyBytes      the largest key
+ * @param maxValueBytes    the largest value
+ * @param maxRequestBytes  the largest request
+ * @param sweepInterval    how often expired keys are swept (zero: never)
+ * @param expectedSize     the intended number of nodes, 0 if not set
+ * @param kryoClasses      value classes to register for replication
+ * @param respPassword     the RESP password, or null
+ * @param httpToken        the HTTP bearer token, or null
+ */
+public record NodeSettings(String clusterName, String nodeName, String bindAddress, Transport transport,
+                           int jgroupsPort, int jgroupsPortRange, List<String> initialHosts, String multicastAddress,
+                           int multicastPort, @Nullable String dnsQuery, @Nullable Path jgroupsConfig, int respPort,
+                           int httpPort, Duration writeTimeout, Duration joinTimeout, long maxKeyBytes,
+                           long maxValueBytes, long maxRequestBytes, Duration sweepInterval, int expectedSize,
+                           List<String> kryoClasses, @Nullable String respPassword, @Nullable String httpToken) {
+
+    /** @return whether the bind address is a loopback address, so nothing is reachable from a network */
+    public boolean loopbackOnly() {
+        try {
+            return java.net.InetAddress.getByName(bindAddress).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Secrets never reach a log line.
+        return "NodeSettings[cluster " + clusterName + ", node " + nodeName + ", bind " + bindAddress + ", "
+            + transport.name().toLowerCase(java.util.Locale.ROOT) + " on " + jgroupsPort + "(+" + jgroupsPortRange
+            + "), resp " + respPort + ", http " + httpPort + ", expected size " + expectedSize
+            + (respPassword != null ? ", RESP password set" : "") + (httpToken != null ? ", HTTP token set" : "")
+            + "]";
+    }
+}
