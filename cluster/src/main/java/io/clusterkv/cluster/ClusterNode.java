@@ -3,7 +3,7 @@ package io.clusterkv.cluster;
 import io.clusterkv.cluster.internal.ClusterMetrics;
 import io.clusterkv.cluster.internal.ReplicatedKvStore;
 import io.clusterkv.cluster.internal.ReplicationNode;
-import io.clusterkv.core.KvStore;
+import io.clusterkv.core.AsyncKvStore;
 import io.clusterkv.core.TimeSource;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
@@ -59,8 +59,8 @@ public final class ClusterNode implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the replicated store; closing it closes this node */
-    public KvStore store() {
+    /** @return the replicated store, with blocking and non-blocking writes; closing it closes this node */
+    public AsyncKvStore store() {
         return store;
     }
 

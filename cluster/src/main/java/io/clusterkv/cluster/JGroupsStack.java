@@ -80,6 +80,28 @@ public final class JGroupsStack {
     }
 
     /**
+     * TCP between nodes that find each other by resolving a DNS name (DNS_PING): the A records of a Kubernetes
+     * headless service, for instance.
+     *
+     * @param bindAddress the address to listen on
+     * @param bindPort    the port (all members use the same one)
+     * @param portRange   how many ports above {@code bindPort} to try
+     * @param dnsQuery    the name whose A records are the members
+     */
+    public static JGroupsStack dns(String bindAddress, int bindPort, int portRange, String dnsQuery) {
+        Objects.requireNonNull(dnsQuery, "DNS query must not be null");
+        return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + ", members from DNS " + dnsQuery, """
+            <config xmlns="urn:org:jgroups">
+              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"/>
+              <dns.DNS_PING dns_query="%s" dns_record_type="A"/>
+              <MERGE3 min_interval="2000" max_interval="5000"/>
+              <FD_SOCK2/>
+              <FD_ALL3 timeout="6000" interval="1500"/>
+              <VERIFY_SUSPECT timeout="1000"/>
+            """.formatted(bindAddress, bindPort, portRange, dnsQuery) + ORDERING.formatted(2000));
+    }
+
+    /**
      * UDP with IP multicast discovery and delivery, for networks that allow it.
      *
      * @param bindAddress    the interface to use

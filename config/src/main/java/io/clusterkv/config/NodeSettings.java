@@ -32,13 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param kryoClasses      value classes to register for replication
  * @param respPassword     the RESP password, or null
  * @param httpToken        the HTTP bearer token, or null
+ * @param logLevel         how much the node logs
  */
 public record NodeSettings(String clusterName, String nodeName, String bindAddress, Transport transport,
                            int jgroupsPort, int jgroupsPortRange, List<String> initialHosts, String multicastAddress,
                            int multicastPort, @Nullable String dnsQuery, @Nullable Path jgroupsConfig, int respPort,
                            int httpPort, Duration writeTimeout, Duration joinTimeout, long maxKeyBytes,
                            long maxValueBytes, long maxRequestBytes, Duration sweepInterval, int expectedSize,
-                           List<String> kryoClasses, @Nullable String respPassword, @Nullable String httpToken) {
+                           List<String> kryoClasses, @Nullable String respPassword, @Nullable String httpToken,
+                           LogLevel logLevel) {
 
     /** @return whether the bind address is a loopback address, so nothing is reachable from a network */
     public boolean loopbackOnly() {

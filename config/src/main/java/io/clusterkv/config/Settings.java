@@ -89,11 +89,15 @@ public final class Settings {
     public static final Setting<String> HTTP_TOKEN = Setting.secret("http-token",
         "A token HTTP clients must send as 'Authorization: Bearer <token>' (health checks excepted).");
 
+    /** Log level. */
+    public static final Setting<LogLevel> LOG_LEVEL = Setting.choice("log-level", LogLevel.class, "info",
+        "How much the node logs (JGroups logs its warnings and errors only).");
+
     /** Every setting, in the order they are documented. */
     public static final List<Setting<?>> ALL = List.of(CONFIG, CLUSTER_NAME, NODE_NAME, BIND, TRANSPORT,
         JGROUPS_PORT, JGROUPS_PORT_RANGE, INITIAL_HOSTS, MULTICAST_ADDRESS, MULTICAST_PORT, DNS_QUERY, JGROUPS_CONFIG,
         RESP_PORT, HTTP_PORT, WRITE_TIMEOUT, JOIN_TIMEOUT, MAX_KEY_BYTES, MAX_VALUE_BYTES, MAX_REQUEST_BYTES,
-        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN);
+        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN, LOG_LEVEL);
 
     private Settings() {
     }

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class LocalKvStore implements KvStore {
+public final class LocalKvStore implements AsyncKvStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKvStore.class);
 
     private final TimeSource time;
@@ -261,6 +263,74 @@ public final class LocalKvStore implements KvStore {
     public boolean persist(String key) {
         Arguments.requireKey(key);
         return engine.setDeadline(key, StoreEngine.NO_DEADLINE, true, time.currentTimeMillis());
+    }
+
+    // ---------------------------------------------------------------- non-blocking writes (already done on return)
+
+    @Override
+    public CompletableFuture<Boolean> setAsync(String key, Object value) {
+        return completed(() -> set(key, value));
+    }
+
+    @Override
+    public CompletableFuture<SetOutcome> setAsync(String key, Object value, SetOptions options) {
+        return completed(() -> set(key, value, options));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> setTTLAsync(String key, Object value, Duration ttl) {
+        return completed(() -> setTTL(key, value, ttl));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteAsync(String key) {
+        return completed(() -> delete(key));
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Object> getAndDeleteAsync(String key) {
+        return completed(() -> getAndDelete(key));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expireAsync(String key, Duration ttl) {
+        return completed(() -> expire(key, ttl));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> persistAsync(String key) {
+        return completed(() -> persist(key));
+    }
+
+    @Override
+    public CompletableFuture<Long> incrementAsync(String key, long delta) {
+        return completed(() -> increment(key, delta));
+    }
+
+    @Override
+    public CompletableFuture<Long> decrementAsync(String key, long delta) {
+        return completed(() -> decrement(key, delta));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> msetAsync(Map<String, ?> pairs) {
+        return completed(() -> mset(pairs));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> clearAsync() {
+        return completed(this::clear);
+    }
+
+    /** Argument errors throw, as in the blocking methods; errors of the operation itself fail the future. */
+    private static <T> CompletableFuture<T> completed(Supplier<T> write) {
+        try {
+            return CompletableFuture.completedFuture(write.get());
+        } catch (InvalidArgumentException invalid) {
+            throw invalid;
+        } catch (KvException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 
     @Override

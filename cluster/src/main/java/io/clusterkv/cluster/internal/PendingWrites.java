@@ -2,16 +2,15 @@ package io.clusterkv.cluster.internal;
 
 import io.clusterkv.cluster.WriteOutcomeUnknownException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This node's writes that were sent and not yet seen applied. A caller waits on its entry; the delivery thread
- * completes it with the result computed when the command was applied here.
+ * This node's writes that were sent and not yet seen applied. Each is a future the delivery thread completes with
+ * the result computed when the command was applied here. Instead of a timer per write, a periodic sweep fails the
+ * writes older than the write timeout, saying their outcome is unknown.
  */
 final class PendingWrites {
 
@@ -19,20 +18,25 @@ final class PendingWrites {
     static final class Pending extends CompletableFuture<Object> {
         final long requestId;
         final long sentNanos;
+        final String operation;
+        final String subject;
 
-        Pending(long requestId, long sentNanos) {
+        Pending(long requestId, long sentNanos, String operation, String subject) {
             this.requestId = requestId;
             this.sentNanos = sentNanos;
+            this.operation = operation;
+            this.subject = subject;
         }
     }
 
-    /** A null result, which CompletableFuture cannot tell from "not completed" in some paths. */
-    private static final Object NULL = new Object();
-
     private final ConcurrentHashMap<Long, Pending> inFlight = new ConcurrentHashMap<>();
 
-    Pending register(long requestId) {
-        Pending pending = new Pending(requestId, System.nanoTime());
+    /**
+     * @param operation names the write in a timeout message (set, increment...)
+     * @param subject   what it wrote (a key), for the same message
+     */
+    Pending register(long requestId, String operation, String subject) {
+        Pending pending = new Pending(requestId, System.nanoTime(), operation, subject);
         inFlight.put(requestId, pending);
         return pending;
     }
@@ -42,42 +46,26 @@ final class PendingWrites {
         return inFlight.remove(requestId);
     }
 
-    /** Hands a taken write its result, waking its caller. */
-    static void complete(Pending pending, @Nullable Object result) {
-        pending.complete(result == null ? NULL : result);
-    }
-
-    /**
-     * Waits for the write's result.
-     *
-     * @throws WriteOutcomeUnknownException if it is not applied here within the timeout
-     */
-    @Nullable Object await(Pending pending, Duration timeout, String what) {
-        try {
-            Object result = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return result == NULL ? null : result;
-        } catch (TimeoutException timedOut) {
-            inFlight.remove(pending.requestId);
-            throw new WriteOutcomeUnknownException(what + " was not confirmed within " + timeout.toMillis()
-                + " ms; its outcome is unknown");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            inFlight.remove(pending.requestId);
-            throw new WriteOutcomeUnknownException(what + " was interrupted while waiting; its outcome is unknown");
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new WriteOutcomeUnknownException(what + " failed: " + cause);
-        }
-    }
-
     /** Fails one write, e.g. when its message could not be sent. */
     void fail(long requestId, RuntimeException failure) {
         Pending pending = inFlight.remove(requestId);
         if (pending != null) {
             pending.completeExceptionally(failure);
+        }
+    }
+
+    /** Fails the writes sent longer ago than the timeout. */
+    void failOverdue(Duration timeout) {
+        long now = System.nanoTime();
+        long timeoutNanos = timeout.toNanos();
+        for (Iterator<Pending> it = inFlight.values().iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            if (now - pending.sentNanos >= timeoutNanos) {
+                it.remove();
+                pending.completeExceptionally(new WriteOutcomeUnknownException(pending.operation + " of "
+                    + pending.subject + " was not confirmed within " + timeout.toMillis()
+                    + " ms; its outcome is unknown"));
+            }
         }
     }
 

@@ -213,6 +213,9 @@ public final class ReplicationNode implements Receiver {
         if (batcher != null) {
             batcher.start();
         }
+        long overdueCheckMillis = Math.max(10, Math.min(100, settings.writeTimeout().toMillis() / 5));
+        control.scheduleWithFixedDelay(() -> pending.failOverdue(settings.writeTimeout()), overdueCheckMillis,
+            overdueCheckMillis, TimeUnit.MILLISECONDS);
         long sweepMillis = settings.sweepInterval().toMillis();
         if (sweepMillis > 0) {
             control.scheduleWithFixedDelay(this::sweepSafely, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
@@ -298,33 +301,34 @@ public final class ReplicationNode implements Receiver {
     // ================================================================ writes
 
     /**
-     * Replicates a command and waits until it is applied here.
+     * Replicates a command; the future completes once it is applied here, with the result computed here, or fails
+     * with the command's error or a {@link WriteOutcomeUnknownException} after the write timeout.
      *
-     * @param what describes the write in a timeout message
-     * @return the command's result as computed at this replica
-     * @throws WriteOutcomeUnknownException if not confirmed within the write timeout
+     * @param operation names the write in a timeout message (set, increment...)
+     * @param subject   what it writes (a key), for the same message
      */
-    public @Nullable Object write(Command command, String what) {
+    public CompletableFuture<Object> writeAsync(Command command, String operation, String subject) {
         if (phase == Phase.CLOSED) {
-            throw new KvException("node " + settings.nodeName() + " is closed");
+            return CompletableFuture.failedFuture(new KvException("node " + settings.nodeName() + " is closed"));
         }
         byte[] encoded = codec.encodeCommand(command);
         long requestId = requestIds.incrementAndGet();
-        PendingWrites.Pending waiting = pending.register(requestId);
+        PendingWrites.Pending waiting = pending.register(requestId, operation, subject);
         if (batcher != null) {
             batcher.enqueue(requestId, encoded);
         } else {
             sendBatch(List.of(new WriteBatcher.Outgoing(requestId, encoded)));
         }
-        Object result = pending.await(waiting, settings.writeTimeout(), what);
-        if (result instanceof ReplicatedStateMachine.Failure failure) {
-            throw switch (failure.kind()) {
-                case WRONG_TYPE -> new WrongTypeException(failure.message());
-                case OVERFLOW -> new OverflowException();
-                case INVALID -> new InvalidArgumentException(failure.message());
-            };
-        }
-        return result;
+        return waiting;
+    }
+
+    /** @return the failure of a command at apply time as the exception the caller gets */
+    private static KvException toException(ReplicatedStateMachine.Failure failure) {
+        return switch (failure.kind()) {
+            case WRONG_TYPE -> new WrongTypeException(failure.message());
+            case OVERFLOW -> new OverflowException();
+            case INVALID -> new InvalidArgumentException(failure.message());
+        };
     }
 
     /** @return the codec, to encode values at the caller */
@@ -428,7 +432,11 @@ public final class ReplicationNode implements Receiver {
                 PendingWrites.Pending done = pending.take(requestId);
                 if (done != null) {
                     metrics.replicated(done.sentNanos);
-                    PendingWrites.complete(done, result);
+                    if (result instanceof ReplicatedStateMachine.Failure failure) {
+                        done.completeExceptionally(toException(failure));
+                    } else {
+                        done.complete(result);
+                    }
                 }
             }
         }
@@ -453,8 +461,7 @@ public final class ReplicationNode implements Receiver {
                 origin, requestId, reason);
             PendingWrites.Pending waiting = origin == originId ? pending.take(requestId) : null;
             if (waiting != null) {
-                PendingWrites.complete(waiting, new ReplicatedStateMachine.Failure(
-                    ReplicatedStateMachine.Failure.Kind.INVALID, "command does not decode: " + reason));
+                waiting.completeExceptionally(new InvalidArgumentException("command does not decode: " + reason));
             }
         }
     }
@@ -1091,13 +1098,7 @@ public final class ReplicationNode implements Receiver {
             round = sweepScanner.scan(settings.sweepBatch(), now, (key, raw) -> expired.add(key));
         } while (round.worthRepeating() && expired.size() < settings.sweepBatch() * 4);
         if (!expired.isEmpty()) {
-            byte[] encoded = codec.encodeCommand(new Command.Sweep(now, expired));
-            long requestId = requestIds.incrementAndGet();
-            if (batcher != null) {
-                batcher.enqueue(requestId, encoded);
-            } else {
-                sendBatch(List.of(new WriteBatcher.Outgoing(requestId, encoded)));
-            }
+            writeAsync(new Command.Sweep(now, expired), "sweep", expired.size() + " expired keys");
         }
     }
 }

@@ -1,0 +1,2 @@
+/** The standalone node process: RESP and HTTP endpoints over a cluster node. */
+package io.clusterkv.node;
