@@ -1,0 +1,2 @@
+/** Shared test fixtures: node launchers, workloads and checkers (test scope only). */
+package io.clusterkv.testsupport;
