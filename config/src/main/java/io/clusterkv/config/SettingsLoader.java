@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SettingsLoader {
     private static final String ENV_PREFIX = "CLUSTERKV_";
+    /** Variables of the launcher script (bin/clusterkv), not settings of the node. */
+    private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of("CLUSTERKV_CLASSPATH");
 
     /** A raw value and where it came from. */
     private record Raw(String text, String source) {
@@ -60,7 +62,7 @@ public final class SettingsLoader {
     private Map<Setting<?>, Raw> readEnvironment(Map<String, String> env) {
         Map<Setting<?>, Raw> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> variable : env.entrySet()) {
-            if (!variable.getKey().startsWith(ENV_PREFIX)) {
+            if (!variable.getKey().startsWith(ENV_PREFIX) || LAUNCHER_VARIABLES.contains(variable.getKey())) {
                 continue;
             }
             Setting<?> setting = Settings.ALL.stream()

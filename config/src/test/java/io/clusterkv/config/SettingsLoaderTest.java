@@ -98,6 +98,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_launcherVariable_isNotTakenForASetting() {
+        NodeSettings settings = SettingsLoader.load(List.of(), Map.of("CLUSTERKV_CLASSPATH", "/opt/app/values.jar"));
+
+        assertThat(settings.kryoClasses()).isEmpty();
+    }
+
+    @Test
     void load_unknownKeyInFile_namesKeyAndFile() throws Exception {
         Path file = directory.resolve("bad.properties");
         Files.writeString(file, "max-value-bytez = 1MiB\n");
