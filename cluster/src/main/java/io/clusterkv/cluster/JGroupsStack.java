@@ -28,7 +28,7 @@ public final class JGroupsStack {
           <UFC max_credits="4M"/>
           <MFC max_credits="4M"/>
           <io.clusterkv.cluster.internal.OrdererTag/>
-          <SEQUENCER/>
+          <SEQUENCER delivery_table_max_size="0"/>
           <FRAG2 frag_size="60000"/>
         </config>
         """;
@@ -167,6 +167,10 @@ public final class JGroupsStack {
             throw new KvException("JGroups stack '" + description + "' has no SEQUENCER: clusterkv needs it to order "
                 + "writes");
         }
+        // SEQUENCER's own duplicate filter remembers what each member delivered, so a message re-sent to a new
+        // coordinator is dropped by some members and delivered by others: the new coordinator's stream would then
+        // differ between replicas. clusterkv de-duplicates by (origin, request id) itself, the same on every replica.
+        ((SEQUENCER) stack.findProtocol(SEQUENCER.class)).setDeliveryTableMaxSize(0);
         if (stack.findProtocol(OrdererTag.class) == null) {
             try {
                 stack.insertProtocol(new OrdererTag(), ProtocolStack.Position.BELOW, SEQUENCER.class);

@@ -24,6 +24,7 @@ public final class WriteLoad implements AutoCloseable {
     private final Map<String, Long> acknowledgedSets = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledgedBy = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> counterResults = new ConcurrentLinkedQueue<>();
+    private final Map<String, ConcurrentLinkedQueue<Long>> counterResultsByNode = new ConcurrentHashMap<>();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -48,7 +49,9 @@ public final class WriteLoad implements AutoCloseable {
             attempts.incrementAndGet();
             try {
                 if (i % 2 == 0) {
-                    counterResults.add(kv.increment(COUNTER));
+                    long value = kv.increment(COUNTER);
+                    counterResults.add(value);
+                    counterResultsByNode.computeIfAbsent(node.name(), n -> new ConcurrentLinkedQueue<>()).add(value);
                 } else {
                     String key = "load:" + writer + ":" + i;
                     kv.set(key, i);
@@ -85,6 +88,15 @@ public final class WriteLoad implements AutoCloseable {
     /** @return every value an acknowledged increment of {@link #COUNTER} returned */
     public List<Long> counterResults() {
         return new ArrayList<>(counterResults);
+    }
+
+    /** @return the values acknowledged increments returned on the named nodes */
+    public List<Long> counterResultsOn(List<String> nodeNames) {
+        List<Long> results = new ArrayList<>();
+        for (String nodeName : nodeNames) {
+            results.addAll(counterResultsByNode.getOrDefault(nodeName, new ConcurrentLinkedQueue<>()));
+        }
+        return results;
     }
 
     /** @return writes attempted */

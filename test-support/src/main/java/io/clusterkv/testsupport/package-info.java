@@ -1,2 +1,0 @@
-/** Shared test fixtures: node launchers, workloads and checkers (test scope only). */
-package io.clusterkv.testsupport;
