@@ -91,7 +91,7 @@ public final class LocalKvStore implements AsyncKvStore {
     public boolean set(String key, Object value) {
         Arguments.requireKey(key);
         Object copy = Values.snapshot(Arguments.requireValue(value));
-        engine.put(key, copy, StoreEngine.NO_DEADLINE, time.currentTimeMillis());
+        engine.put(key, copy, StoreEngine.NO_DEADLINE, time);
         return true;
     }
 
@@ -107,9 +107,8 @@ public final class LocalKvStore implements AsyncKvStore {
 
     @Override
     public boolean delete(String key) {
-        long now = time.currentTimeMillis();
-        Object removed = engine.remove(Arguments.requireKey(key), now);
-        return removed != null && !StoreEngine.isExpired(removed, now);
+        Object removed = engine.remove(Arguments.requireKey(key), time);
+        return removed != null && !StoreEngine.isExpired(removed, time);
     }
 
     @Override
@@ -160,8 +159,7 @@ public final class LocalKvStore implements AsyncKvStore {
     private boolean setWithTtl(String key, Object value, long ttlMillis) {
         Arguments.requireKey(key);
         Object copy = Values.snapshot(Arguments.requireValue(value));
-        long now = time.currentTimeMillis();
-        engine.put(key, copy, now + ttlMillis, now);
+        engine.put(key, copy, time.currentTimeMillis() + ttlMillis, time);
         return true;
     }
 
@@ -187,8 +185,7 @@ public final class LocalKvStore implements AsyncKvStore {
 
     private boolean expireAfter(String key, long ttlMillis) {
         Arguments.requireKey(key);
-        long now = time.currentTimeMillis();
-        return engine.setDeadline(key, now + ttlMillis, false, now);
+        return engine.setDeadline(key, time.currentTimeMillis() + ttlMillis, false, time);
     }
 
     // ---------------------------------------------------------------- bulk operations
@@ -205,7 +202,7 @@ public final class LocalKvStore implements AsyncKvStore {
         for (Map.Entry<String, ?> pair : pairs.entrySet()) {
             copies.put(pair.getKey(), Values.snapshot(pair.getValue()));
         }
-        engine.putAll(copies, time.currentTimeMillis());
+        engine.putAll(copies, time);
         return true;
     }
 
@@ -213,7 +210,7 @@ public final class LocalKvStore implements AsyncKvStore {
 
     @Override
     public long increment(String key, long delta) {
-        return engine.addAndGet(Arguments.requireKey(key), delta, time.currentTimeMillis());
+        return engine.addAndGet(Arguments.requireKey(key), delta, time);
     }
 
     @Override
@@ -222,7 +219,7 @@ public final class LocalKvStore implements AsyncKvStore {
         if (delta == Long.MIN_VALUE) {
             throw new OverflowException();
         }
-        return engine.addAndGet(key, -delta, time.currentTimeMillis());
+        return engine.addAndGet(key, -delta, time);
     }
 
     // ---------------------------------------------------------------- utility functions
@@ -247,22 +244,21 @@ public final class LocalKvStore implements AsyncKvStore {
         long now = time.currentTimeMillis();
         long ttlMillis = options.ttlMillis();
         StoreEngine.SetResult result = engine.set(key, copy, ttlMillis == 0 ? StoreEngine.NO_DEADLINE : now + ttlMillis,
-            options.condition(), options.keepTtl(), now);
+            options.condition(), options.keepTtl(), time);
         Object previous = result.previous();
         return new SetOutcome(result.applied(), previous == null ? null : Values.snapshot(previous));
     }
 
     @Override
     public @Nullable Object getAndDelete(String key) {
-        long now = time.currentTimeMillis();
-        Object removed = engine.remove(Arguments.requireKey(key), now);
-        return removed == null || StoreEngine.isExpired(removed, now) ? null : StoreEngine.valueOf(removed);
+        Object removed = engine.remove(Arguments.requireKey(key), time);
+        return removed == null || StoreEngine.isExpired(removed, time) ? null : StoreEngine.valueOf(removed);
     }
 
     @Override
     public boolean persist(String key) {
         Arguments.requireKey(key);
-        return engine.setDeadline(key, StoreEngine.NO_DEADLINE, true, time.currentTimeMillis());
+        return engine.setDeadline(key, StoreEngine.NO_DEADLINE, true, time);
     }
 
     // ---------------------------------------------------------------- non-blocking writes (already done on return)
@@ -350,11 +346,12 @@ public final class LocalKvStore implements AsyncKvStore {
     int sweepExpired() {
         long started = System.nanoTime();
         long now = time.currentTimeMillis();
+        TimeSource sweepTime = () -> now;
         int[] removed = new int[1];
         ExpiryScanner.Round round;
         do {
             round = scanner.scan(sweepBatch, now, (key, raw) -> {
-                if (engine.removeIfSame(key, raw, now)) {
+                if (engine.removeIfSame(key, raw, sweepTime)) {
                     removed[0]++;
                 }
             });
@@ -374,8 +371,8 @@ public final class LocalKvStore implements AsyncKvStore {
     /** Counts keys that leave the store, or are overwritten, after their deadline. */
     private final class ExpirationCounter implements StoreEngine.ChangeListener {
         @Override
-        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, long now) {
-            if (oldRaw != null && StoreEngine.isExpired(oldRaw, now)) {
+        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, TimeSource clock) {
+            if (oldRaw != null && StoreEngine.isExpired(oldRaw, clock)) {
                 expirations.increment();
             }
         }

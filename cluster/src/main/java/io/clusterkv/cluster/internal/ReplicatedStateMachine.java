@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import io.clusterkv.core.KvException;
 import io.clusterkv.core.SetOptions.Condition;
 import io.clusterkv.core.SetOutcome;
+import io.clusterkv.core.TimeSource;
 import io.clusterkv.core.internal.StoreEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,8 @@ public final class ReplicatedStateMachine {
     private volatile long appliedIndex;
     private long chainHash;
     private long streamTime;
+    /** The stream time as a clock, for the engine: what every replica's write decisions are made by. */
+    private final TimeSource streamClock = () -> streamTime;
     private long digest;
     private volatile long expirations;
     private volatile long commandsApplied;
@@ -171,7 +174,7 @@ public final class ReplicatedStateMachine {
     }
 
     private @Nullable Object applyCommand(Command command, long originTime) {
-        long now = streamTime;
+        TimeSource now = streamClock;
         try {
             if (command instanceof Command.Set set) {
                 return applySet(set, originTime, now);
@@ -216,7 +219,7 @@ public final class ReplicatedStateMachine {
         }
     }
 
-    private SetOutcome applySet(Command.Set set, long originTime, long now) {
+    private SetOutcome applySet(Command.Set set, long originTime, TimeSource now) {
         Object value = CommandCodec.decodeValue(kryo, set.value());
         long deadline = set.ttlMillis() > 0 ? originTime + set.ttlMillis() : StoreEngine.NO_DEADLINE;
         if (set.condition() == Condition.ALWAYS && !set.keepTtl()) {
@@ -228,7 +231,7 @@ public final class ReplicatedStateMachine {
         return new SetOutcome(result.applied(), result.previous());
     }
 
-    private Boolean applyMultiSet(Command.MultiSet multiSet, long now) {
+    private Boolean applyMultiSet(Command.MultiSet multiSet, TimeSource now) {
         // Decode every value before changing anything: a value that does not decode rejects the whole mset.
         Map<String, Object> pairs = new LinkedHashMap<>();
         for (int i = 0; i < multiSet.keys().size(); i++) {
@@ -268,7 +271,7 @@ public final class ReplicatedStateMachine {
 
     /** Adds entries received from a provider. */
     public void installEntries(List<String> keys, List<Object> values, long[] deadlines) {
-        engine.restore(keys, values, deadlines, streamTime);
+        engine.restore(keys, values, deadlines, streamClock);
     }
 
     /**
@@ -288,10 +291,10 @@ public final class ReplicatedStateMachine {
     /** Keeps the digest and the expiration count current as entries change. */
     private final class DigestKeeper implements StoreEngine.ChangeListener {
         @Override
-        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, long now) {
+        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, TimeSource clock) {
             if (oldRaw != null) {
                 digest -= hashing.entryHash(key, oldRaw);
-                if (StoreEngine.isExpired(oldRaw, now)) {
+                if (StoreEngine.isExpired(oldRaw, clock)) {
                     expirations++;
                 }
             }

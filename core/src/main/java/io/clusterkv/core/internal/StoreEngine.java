@@ -3,6 +3,7 @@ package io.clusterkv.core.internal;
 import io.clusterkv.core.Errors;
 import io.clusterkv.core.OverflowException;
 import io.clusterkv.core.SetOptions.Condition;
+import io.clusterkv.core.TimeSource;
 import io.clusterkv.core.WrongTypeException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /*
  * The data structure under every store: keys mapped to values with optional deadlines, and the operations of the
- * specification applied at a given "now". It reads no clock itself: the local store passes its time source, the
+ * specification applied by a given clock. It has no clock of its own: the local store passes its time source, the
  * replicated state machine passes the time of the ordered command stream, so that every replica decides "is this
- * key expired?" the same way.
+ * key expired?" the same way. The clock is read only when an entry has a deadline: a wall-clock read costs more
+ * than the rest of a lookup (docs/benchmarks.md).
  *
  * Concurrency, and why:
  *
@@ -53,9 +55,9 @@ public final class StoreEngine {
          * @param key    the key changed
          * @param oldRaw the raw entry before, or null if there was none
          * @param newRaw the raw entry after, or null if the key was removed
-         * @param now    the time the change was made at
+         * @param clock  the time the change was made at; read it only if needed (an old entry with a deadline)
          */
-        void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, long now);
+        void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, TimeSource clock);
 
         /** Every entry was removed at once. */
         void onClear();
@@ -72,7 +74,7 @@ public final class StoreEngine {
 
     private static final ChangeListener NO_LISTENER = new ChangeListener() {
         @Override
-        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, long now) {
+        public void onChange(String key, @Nullable Object oldRaw, @Nullable Object newRaw, TimeSource clock) {
         }
 
         @Override
@@ -113,6 +115,14 @@ public final class StoreEngine {
         return raw instanceof TimedValue timed && now >= timed.deadline;
     }
 
+    /**
+     * @return whether the raw entry is expired by the clock, reading the clock only for an entry with a deadline
+     *     (reading a wall clock costs more than the rest of a lookup)
+     */
+    public static boolean isExpired(Object raw, TimeSource clock) {
+        return raw instanceof TimedValue timed && clock.currentTimeMillis() >= timed.deadline;
+    }
+
     /** @return a raw entry for the value and deadline */
     public static Object raw(Object value, long deadline) {
         return deadline == NO_DEADLINE ? value : new TimedValue(value, deadline);
@@ -139,10 +149,10 @@ public final class StoreEngine {
         }
     }
 
-    /** @return the raw entry of the key if it is live at {@code now}, else null */
-    public @Nullable Object getLiveRaw(String key, long now) {
+    /** @return the raw entry of the key if it is live by the clock, else null */
+    public @Nullable Object getLiveRaw(String key, TimeSource clock) {
         Object raw = getRaw(key);
-        return raw == null || isExpired(raw, now) ? null : raw;
+        return raw == null || isExpired(raw, clock) ? null : raw;
     }
 
     /**
@@ -187,12 +197,12 @@ public final class StoreEngine {
      *
      * @return the raw entry replaced, expired or not, or null
      */
-    public @Nullable Object put(String key, Object value, long deadline, long now) {
+    public @Nullable Object put(String key, Object value, long deadline, TimeSource clock) {
         Object newRaw = raw(value, deadline);
         long stamp = lock.readLock();
         try {
             Object oldRaw = map.put(key, newRaw);
-            listener.onChange(key, oldRaw, newRaw, now);
+            listener.onChange(key, oldRaw, newRaw, clock);
             return oldRaw;
         } finally {
             lock.unlockRead(stamp);
@@ -206,19 +216,19 @@ public final class StoreEngine {
      * @return whether it was applied and the previous live value
      */
     public SetResult set(String key, Object value, long deadline, Condition condition, boolean keepDeadline,
-                         long now) {
+                         TimeSource clock) {
         long stamp = lock.readLock();
         try {
             while (true) {
                 Object oldRaw = map.get(key);
-                boolean live = oldRaw != null && !isExpired(oldRaw, now);
+                boolean live = oldRaw != null && !isExpired(oldRaw, clock);
                 Object previous = live ? valueOf(oldRaw) : null;
                 if ((condition == Condition.IF_ABSENT && live) || (condition == Condition.IF_PRESENT && !live)) {
                     return new SetResult(false, previous);
                 }
                 Object newRaw = raw(value, keepDeadline && live ? deadlineOf(oldRaw) : deadline);
                 if (swap(key, oldRaw, newRaw)) {
-                    listener.onChange(key, oldRaw, newRaw, now);
+                    listener.onChange(key, oldRaw, newRaw, clock);
                     return new SetResult(true, previous);
                 }
             }
@@ -232,12 +242,12 @@ public final class StoreEngine {
      *
      * @return the raw entry removed, expired or not, or null if there was none
      */
-    public @Nullable Object remove(String key, long now) {
+    public @Nullable Object remove(String key, TimeSource clock) {
         long stamp = lock.readLock();
         try {
             Object oldRaw = map.remove(key);
             if (oldRaw != null) {
-                listener.onChange(key, oldRaw, null, now);
+                listener.onChange(key, oldRaw, null, clock);
             }
             return oldRaw;
         } finally {
@@ -250,12 +260,12 @@ public final class StoreEngine {
      *
      * @return whether it was removed
      */
-    public boolean removeIfSame(String key, Object expectedRaw, long now) {
+    public boolean removeIfSame(String key, Object expectedRaw, TimeSource clock) {
         long stamp = lock.readLock();
         try {
             boolean removed = map.remove(key, expectedRaw);
             if (removed) {
-                listener.onChange(key, expectedRaw, null, now);
+                listener.onChange(key, expectedRaw, null, clock);
             }
             return removed;
         } finally {
@@ -278,7 +288,7 @@ public final class StoreEngine {
                     return false;
                 }
                 if (map.remove(key, raw)) {
-                    listener.onChange(key, raw, null, upTo);
+                    listener.onChange(key, raw, null, () -> upTo);
                     return true;
                 }
             }
@@ -293,17 +303,17 @@ public final class StoreEngine {
      * @param onlyIfTimed change only a key that has a deadline now (PERSIST's rule)
      * @return whether the key was live (and, with {@code onlyIfTimed}, had a deadline) and was changed
      */
-    public boolean setDeadline(String key, long deadline, boolean onlyIfTimed, long now) {
+    public boolean setDeadline(String key, long deadline, boolean onlyIfTimed, TimeSource clock) {
         long stamp = lock.readLock();
         try {
             while (true) {
                 Object oldRaw = map.get(key);
-                if (oldRaw == null || isExpired(oldRaw, now) || (onlyIfTimed && !(oldRaw instanceof TimedValue))) {
+                if (oldRaw == null || isExpired(oldRaw, clock) || (onlyIfTimed && !(oldRaw instanceof TimedValue))) {
                     return false;
                 }
                 Object newRaw = raw(valueOf(oldRaw), deadline);
                 if (map.replace(key, oldRaw, newRaw)) {
-                    listener.onChange(key, oldRaw, newRaw, now);
+                    listener.onChange(key, oldRaw, newRaw, clock);
                     return true;
                 }
             }
@@ -320,12 +330,12 @@ public final class StoreEngine {
      * @throws WrongTypeException if the value is not a Byte, Short, Integer or Long
      * @throws OverflowException if the sum does not fit in a long
      */
-    public long addAndGet(String key, long delta, long now) {
+    public long addAndGet(String key, long delta, TimeSource clock) {
         long stamp = lock.readLock();
         try {
             while (true) {
                 Object oldRaw = map.get(key);
-                boolean live = oldRaw != null && !isExpired(oldRaw, now);
+                boolean live = oldRaw != null && !isExpired(oldRaw, clock);
                 long current = live ? integerValue(valueOf(oldRaw)) : 0L;
                 long next;
                 try {
@@ -335,7 +345,7 @@ public final class StoreEngine {
                 }
                 Object newRaw = raw(next, live ? deadlineOf(oldRaw) : NO_DEADLINE);
                 if (swap(key, oldRaw, newRaw)) {
-                    listener.onChange(key, oldRaw, newRaw, now);
+                    listener.onChange(key, oldRaw, newRaw, clock);
                     return next;
                 }
             }
@@ -359,11 +369,11 @@ public final class StoreEngine {
     // ---------------------------------------------------------------- bulk writes
 
     /** Stores every pair at one instant, each without a deadline. */
-    public void putAll(Map<String, Object> pairs, long now) {
+    public void putAll(Map<String, Object> pairs, TimeSource clock) {
         bulkWrite(() -> {
             for (Map.Entry<String, Object> pair : pairs.entrySet()) {
                 Object oldRaw = map.put(pair.getKey(), pair.getValue());
-                listener.onChange(pair.getKey(), oldRaw, pair.getValue(), now);
+                listener.onChange(pair.getKey(), oldRaw, pair.getValue(), clock);
             }
         });
     }
@@ -377,12 +387,12 @@ public final class StoreEngine {
     }
 
     /** Puts raw entries as they were elsewhere (a state transfer), at one instant. */
-    public void restore(List<String> keys, List<Object> values, long[] deadlines, long now) {
+    public void restore(List<String> keys, List<Object> values, long[] deadlines, TimeSource clock) {
         bulkWrite(() -> {
             for (int i = 0; i < keys.size(); i++) {
                 Object newRaw = raw(values.get(i), deadlines[i]);
                 Object oldRaw = map.put(keys.get(i), newRaw);
-                listener.onChange(keys.get(i), oldRaw, newRaw, now);
+                listener.onChange(keys.get(i), oldRaw, newRaw, clock);
             }
         });
     }

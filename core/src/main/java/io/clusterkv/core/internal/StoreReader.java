@@ -47,7 +47,7 @@ public final class StoreReader {
 
     /** @return a snapshot of the live value, or null; counts a hit or a miss */
     public @Nullable Object get(String key) {
-        Object raw = engine.getLiveRaw(Arguments.requireKey(key), now());
+        Object raw = engine.getLiveRaw(Arguments.requireKey(key), time);
         return countedValue(raw);
     }
 
@@ -59,7 +59,7 @@ public final class StoreReader {
 
     /** @return whether the key is live */
     public boolean exists(String key) {
-        return engine.getLiveRaw(Arguments.requireKey(key), now()) != null;
+        return engine.getLiveRaw(Arguments.requireKey(key), time) != null;
     }
 
     /** @return remaining seconds rounded to the nearest second, -1 without TTL, null when missing */
@@ -73,13 +73,16 @@ public final class StoreReader {
 
     /** @return remaining milliseconds, -1 without TTL, null when missing */
     public @Nullable Long getTTLMillis(String key) {
-        long now = now();
-        Object raw = engine.getLiveRaw(Arguments.requireKey(key), now);
+        Object raw = engine.getRaw(Arguments.requireKey(key));
         if (raw == null) {
             return null;
         }
         long deadline = StoreEngine.deadlineOf(raw);
-        return deadline == StoreEngine.NO_DEADLINE ? -1L : deadline - now;
+        if (deadline == StoreEngine.NO_DEADLINE) {
+            return -1L;
+        }
+        long remaining = deadline - time.currentTimeMillis();
+        return remaining > 0 ? remaining : null;
     }
 
     /** @return live keys in ascending order */
@@ -119,10 +122,11 @@ public final class StoreReader {
     public List<@Nullable Object> mget(List<String> keys) {
         Arguments.requireKeys(keys);
         long now = now();
+        TimeSource readTime = () -> now;
         List<@Nullable Object> raws = engine.readConsistently(() -> {
             List<@Nullable Object> found = new ArrayList<>(keys.size());
             for (String key : keys) {
-                found.add(engine.getLiveRaw(key, now));
+                found.add(engine.getLiveRaw(key, readTime));
             }
             return found;
         });
