@@ -58,6 +58,19 @@ public final class NodeProcess implements AutoCloseable {
         return new Builder(name, clusterName, logs);
     }
 
+    /**
+     * Describes a node started with exactly these arguments and nothing added, as a user would type them.
+     *
+     * @param respPort the RESP port those arguments give it (6379 by default)
+     * @param httpPort the HTTP port those arguments give it (8080 by default)
+     */
+    public static NodeProcess withArguments(String name, Path logs, int respPort, int httpPort, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return new NodeProcess(name, "127.0.0.1", respPort, httpPort, 0, command, logs.resolve(name + ".log"));
+    }
+
     /** @return the launcher script: the system property clusterkv.launcher, else bin/clusterkv above here */
     public static Path launcher() {
         String configured = System.getProperty("clusterkv.launcher");
