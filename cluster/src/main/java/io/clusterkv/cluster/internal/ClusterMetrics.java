@@ -35,7 +35,11 @@ public final class ClusterMetrics {
         // Counts are kept here and read by function counters, so a registry bound after start sees the totals.
         this.replicationLatency = Timer.builder(PREFIX + "replication.latency")
             .description("time from sending a write to its application on the sending node")
-            .tag("node", nodeName).publishPercentiles(0.5, 0.99, 0.999).register(registry);
+            .tag("node", nodeName)
+            // A histogram (bucket counts) rather than client-side percentiles: it is recorded on the thread that
+            // applies every write, where percentile estimation cost a fifth of its time.
+            .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMicros(20))
+            .maximumExpectedValue(java.time.Duration.ofSeconds(10)).register(registry);
         functionCounter("bytes.sent", "bytes of ordered batches sent by this node", bytesSent, LongAdder::sum);
         functionCounter("commands.duplicates", "commands delivered again and skipped", duplicates, LongAdder::sum);
         functionCounter("commands.malformed", "commands that did not decode and were skipped", malformed,
