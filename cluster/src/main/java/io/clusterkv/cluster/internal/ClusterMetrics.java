@@ -38,7 +38,7 @@ public final class ClusterMetrics {
             .tag("node", nodeName)
             // A histogram (bucket counts) rather than client-side percentiles: it is recorded on the thread that
             // applies every write, where percentile estimation cost a fifth of its time.
-            .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMicros(20))
+            .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofNanos(20_000))
             .maximumExpectedValue(java.time.Duration.ofSeconds(10)).register(registry);
         functionCounter("bytes.sent", "bytes of ordered batches sent by this node", bytesSent, LongAdder::sum);
         functionCounter("commands.duplicates", "commands delivered again and skipped", duplicates, LongAdder::sum);
