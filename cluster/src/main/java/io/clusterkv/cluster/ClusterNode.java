@@ -49,7 +49,8 @@ public final class ClusterNode implements AutoCloseable {
         ReplicationNode.Settings settings = new ReplicationNode.Settings(builder.clusterName, name,
             Set.copyOf(builder.classes), builder.writeTimeout, builder.joinTimeout, builder.batching,
             builder.maxBatchCommands, builder.maxBatchBytes, builder.time, builder.sweepInterval, builder.sweepBatch,
-            builder.logTailBatches, builder.logTailBytes, builder.stateTransferTimeout);
+            builder.logTailBatches, builder.logTailBytes, builder.stateTransferTimeout, builder.effectivePolicy(),
+            builder.expectedSize, builder.minorityReads);
         this.node = new ReplicationNode(settings, builder.stack.newChannel(), metrics);
         this.store = new ReplicatedKvStore(node, builder.time, metrics, this::close);
     }
@@ -89,7 +90,7 @@ public final class ClusterNode implements AutoCloseable {
             viewId = view.getViewId().getId();
         }
         return new ClusterView(viewId, List.copyOf(members), coordinator, String.valueOf(channel.getAddress()),
-            node.isReady());
+            node.isReady(), node.quorum().has(), List.copyOf(node.machine().members()), node.policy());
     }
 
     /** @return this replica's applied index and state digest, read together */
@@ -136,8 +137,48 @@ public final class ClusterNode implements AutoCloseable {
         private int sweepBatch = 500;
         private int logTailBatches = 16_384;
         private long logTailBytes = 64L * 1024 * 1024;
+        private PartitionPolicy policy;
+        private int expectedSize;
+        private boolean minorityReads = true;
 
         private Builder() {
+        }
+
+        /**
+         * @param size how many nodes the cluster is meant to have; quorum is counted against at least this many
+         *             (default 0: not set)
+         */
+        public Builder expectedSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("expected size must not be negative: " + size);
+            }
+            this.expectedSize = size;
+            return this;
+        }
+
+        /**
+         * @param partitionPolicy what happens when the cluster splits (default: {@link PartitionPolicy#MAJORITY} when
+         *                        an expected size is set, else {@link PartitionPolicy#NONE})
+         */
+        public Builder partitionPolicy(PartitionPolicy partitionPolicy) {
+            this.policy = Objects.requireNonNull(partitionPolicy, "partition policy must not be null");
+            return this;
+        }
+
+        /**
+         * @param allowed whether a part of the cluster without quorum still serves reads, possibly stale (default
+         *                true); false refuses them too
+         */
+        public Builder minorityReads(boolean allowed) {
+            this.minorityReads = allowed;
+            return this;
+        }
+
+        private PartitionPolicy effectivePolicy() {
+            if (policy != null) {
+                return policy;
+            }
+            return expectedSize > 0 ? PartitionPolicy.MAJORITY : PartitionPolicy.NONE;
         }
 
         private static String defaultNodeName() {

@@ -28,6 +28,8 @@ public final class ClusterMetrics {
     private final LongAdder stateTransfersProvided = new LongAdder();
     private final LongAdder stateTransfersReceived = new LongAdder();
     private final LongAdder reconciliations = new LongAdder();
+    private final LongAdder merges = new LongAdder();
+    private final LongAdder discardedByMerge = new LongAdder();
 
     /** @param nodeName tags every meter */
     public ClusterMetrics(String nodeName) {
@@ -49,6 +51,9 @@ public final class ClusterMetrics {
         FunctionCounter.builder(PREFIX + "state.transfers", stateTransfersReceived, LongAdder::sum)
             .tag("node", nodeName).tag("role", "joiner").description("state transfers").register(registry);
         functionCounter("reconciliations", "coordinator changes reconciled", reconciliations, LongAdder::sum);
+        functionCounter("merges", "parts of a split cluster merged", merges, LongAdder::sum);
+        functionCounter("merge.discarded.batches", "ordered batches this node held when its part lost a merge "
+            + "(their writes were discarded)", discardedByMerge, LongAdder::sum);
     }
 
     /** Counts one operation of the store API by its name (set, get, increment...). */
@@ -91,6 +96,14 @@ public final class ClusterMetrics {
 
     void reconciled() {
         reconciliations.increment();
+    }
+
+    void merged() {
+        merges.increment();
+    }
+
+    void discardedByMerge(long appliedIndex) {
+        discardedByMerge.add(appliedIndex);
     }
 
     /** Registers a gauge read from the node when scraped. */

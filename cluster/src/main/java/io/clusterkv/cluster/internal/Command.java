@@ -155,6 +155,25 @@ public sealed interface Command {
     }
 
     /**
+     * Adds a node to the stable membership (after it joined and holds the state) or removes it (when it leaves
+     * gracefully). Crashes and splits never change the membership: that is what quorum is counted against.
+     */
+    record Membership(String node, boolean join) implements Command {
+        static final byte TYPE = 10;
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+
+        @Override
+        public void writeFields(Output out) {
+            out.writeString(node);
+            out.writeBoolean(join);
+        }
+    }
+
+    /**
      * The marker a joining node sends through the ordered stream: the provider snapshots its state exactly here,
      * and the joiner keeps what is ordered after it.
      *

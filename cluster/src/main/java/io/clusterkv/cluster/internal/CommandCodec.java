@@ -106,6 +106,7 @@ public final class CommandCodec {
                 case Command.Clear.TYPE -> new Command.Clear();
                 case Command.Sweep.TYPE -> readSweep(in);
                 case Command.StateRequest.TYPE -> new Command.StateRequest(in.readLong(), in.readLong(), in.readLong());
+                case Command.Membership.TYPE -> new Command.Membership(readKey(in), in.readBoolean());
                 default -> throw new MalformedCommandException("unknown command type " + type);
             };
         } catch (KryoException | IndexOutOfBoundsException | NegativeArraySizeException failure) {

@@ -37,6 +37,10 @@ sealed interface ControlMessage {
                       byte[] entries) implements ControlMessage {
     }
 
+    /** How far the sender has applied the ordered stream (majority acknowledgement). */
+    record AppliedReport(long appliedIndex) implements ControlMessage {
+    }
+
     /** The named provider cannot give a state now (it is not ready itself); the joiner asks again. */
     record StateRefused(long transferId, String reason) implements ControlMessage {
     }
@@ -47,6 +51,7 @@ sealed interface ControlMessage {
     byte SYNC_DONE = 104;
     byte STATE_CHUNK = 105;
     byte STATE_REFUSED = 106;
+    byte APPLIED_REPORT = 107;
 
     static byte[] encode(ControlMessage message) {
         Output out = new Output(256, -1);
@@ -83,6 +88,9 @@ sealed interface ControlMessage {
             out.writeVarInt(chunk.count(), true);
             out.writeVarInt(chunk.entries().length, true);
             out.writeBytes(chunk.entries());
+        } else if (message instanceof AppliedReport report) {
+            out.writeByte(APPLIED_REPORT);
+            out.writeVarLong(report.appliedIndex(), true);
         } else if (message instanceof StateRefused refused) {
             out.writeByte(STATE_REFUSED);
             out.writeLong(refused.transferId());
@@ -106,6 +114,7 @@ sealed interface ControlMessage {
                 case SYNC_DONE -> new SyncDone(in.readLong(), in.readVarLong(true), in.readLong(), readEntries(in));
                 case STATE_CHUNK -> readChunk(in);
                 case STATE_REFUSED -> new StateRefused(in.readLong(), in.readString());
+                case APPLIED_REPORT -> new AppliedReport(in.readVarLong(true));
                 default -> throw new MalformedCommandException("unknown control message type " + type);
             };
         } catch (RuntimeException failure) {

@@ -224,40 +224,46 @@ public final class ReplicatedKvStore implements AsyncKvStore {
 
     // ---------------------------------------------------------------- reads, from the local replica
 
+    /** @return the reader, after checking reads are allowed (they may not be in a part without quorum) */
+    private StoreReader reads() {
+        node.checkReadAllowed();
+        return reader;
+    }
+
     @Override
     public @Nullable Object get(String key) {
         metrics.operation("get");
-        return reader.get(key);
+        return reads().get(key);
     }
 
     @Override
     public <T> @Nullable T get(String key, Class<T> type) {
         metrics.operation("get");
-        return reader.get(key, type);
+        return reads().get(key, type);
     }
 
     @Override
     public boolean exists(String key) {
         metrics.operation("exists");
-        return reader.exists(key);
+        return reads().exists(key);
     }
 
     @Override
     public List<String> keys() {
         metrics.operation("keys");
-        return reader.keys();
+        return reads().keys();
     }
 
     @Override
     public List<Object> values() {
         metrics.operation("values");
-        return reader.values();
+        return reads().values();
     }
 
     @Override
     public long size() {
         metrics.operation("size");
-        return reader.size();
+        return reads().size();
     }
 
     @Override
@@ -268,31 +274,31 @@ public final class ReplicatedKvStore implements AsyncKvStore {
     @Override
     public @Nullable Long getTTL(String key) {
         metrics.operation("getTTL");
-        return reader.getTTL(key);
+        return reads().getTTL(key);
     }
 
     @Override
     public @Nullable Long getTTLMillis(String key) {
         metrics.operation("getTTL");
-        return reader.getTTLMillis(key);
+        return reads().getTTLMillis(key);
     }
 
     @Override
     public List<@Nullable Object> mget(List<String> keys) {
         metrics.operation("mget");
-        return reader.mget(keys);
+        return reads().mget(keys);
     }
 
     @Override
     public Map<String, Object> dump() {
         metrics.operation("dump");
-        return reader.dump();
+        return reads().dump();
     }
 
     @Override
     public KvStats stats() {
         metrics.operation("stats");
-        return reader.stats(node.machine().expirations());
+        return reads().stats(node.machine().expirations());
     }
 
     @Override

@@ -40,6 +40,9 @@ public final class ReplicatedStateMachine {
         /** A joiner's marker was reached: if this node is the provider, snapshot now. */
         void stateRequested(Command.StateRequest request, long originId, Object source);
 
+        /** The stable membership changed (a Membership command was applied). */
+        void membershipChanged();
+
         /** A command already applied arrived again and was skipped. */
         void duplicate(long originId, long requestId);
 
@@ -73,6 +76,8 @@ public final class ReplicatedStateMachine {
     private long digest;
     private volatile long expirations;
     private volatile long commandsApplied;
+    /** The stable membership: node names, changed only by ordered Membership commands. */
+    private volatile java.util.SortedSet<String> members = java.util.Collections.emptySortedSet();
 
     /**
      * @param registry       the node's Kryo registrations
@@ -124,6 +129,16 @@ public final class ReplicatedStateMachine {
         return commandsApplied;
     }
 
+    /** @return the stable membership: the names of the nodes that joined and have not left */
+    public java.util.SortedSet<String> members() {
+        return members;
+    }
+
+    /** Starts the membership of a new cluster with its first node. */
+    public void foundMembership(String firstNode) {
+        members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.Set.of(firstNode)));
+    }
+
     /** @return the applied batches with index in [from, to], or null if no longer held */
     @Nullable List<LogTail.Entry> logRange(long from, long to) {
         return log.range(from, to);
@@ -169,6 +184,9 @@ public final class ReplicatedStateMachine {
             }
             Object result = applyCommand(command, batch.originTime());
             commandsApplied++;
+            if (command instanceof Command.Membership) {
+                effects.membershipChanged();
+            }
             effects.applied(batch.originId(), requestId, command, result);
         }
     }
@@ -200,6 +218,12 @@ public final class ReplicatedStateMachine {
             if (command instanceof Command.Clear) {
                 engine.clear();
                 return Boolean.TRUE;
+            }
+            if (command instanceof Command.Membership membership) {
+                java.util.TreeSet<String> next = new java.util.TreeSet<>(members);
+                boolean changed = membership.join() ? next.add(membership.node()) : next.remove(membership.node());
+                members = java.util.Collections.unmodifiableSortedSet(next);
+                return changed;
             }
             if (command instanceof Command.Sweep sweep) {
                 int removed = 0;
@@ -255,7 +279,7 @@ public final class ReplicatedStateMachine {
             raws.add(raw);
         });
         return new Snapshot(new SnapshotHeader(transferId, appliedIndex, chainHash, streamTime, digest, expirations,
-            keys.size(), registry.fingerprint(), dedup.copy()), keys, raws);
+            keys.size(), registry.fingerprint(), dedup.copy(), List.copyOf(members)), keys, raws);
     }
 
     /** Drops the whole state, before a snapshot is installed. */
@@ -285,6 +309,7 @@ public final class ReplicatedStateMachine {
         streamTime = header.streamTime();
         expirations = header.expirations();
         dedup.replaceWith(header.dedup());
+        members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(header.members()));
         return digest == header.digest();
     }
 

@@ -3,6 +3,8 @@ package io.clusterkv.cluster.internal;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.clusterkv.cluster.NoQuorumException;
+import io.clusterkv.cluster.PartitionPolicy;
 import io.clusterkv.cluster.WriteOutcomeUnknownException;
 import io.clusterkv.core.InvalidArgumentException;
 import io.clusterkv.core.KvException;
@@ -71,7 +73,8 @@ public final class ReplicationNode implements Receiver {
     public record Settings(String clusterName, String nodeName, Set<Class<?>> userClasses, Duration writeTimeout,
                            Duration joinTimeout, boolean batching, int maxBatchCommands, int maxBatchBytes,
                            TimeSource time, Duration sweepInterval, int sweepBatch, int logTailBatches,
-                           long logTailBytes, Duration stateTransferTimeout) {
+                           long logTailBytes, Duration stateTransferTimeout, PartitionPolicy policy,
+                           int expectedSize, boolean minorityReads) {
     }
 
     private enum Phase { JOINING, SYNCING, ACTIVE, CLOSED }
@@ -131,6 +134,10 @@ public final class ReplicationNode implements Receiver {
     private final ExpiryScanner sweepScanner;
     private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     private final ApplyEffects effects = new ApplyEffects();
+    private final CommitTracker commits = new CommitTracker();
+    private final java.util.concurrent.atomic.AtomicBoolean reportScheduled =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Quorum quorum = new Quorum(false, 0, 1, 0);
 
     // Protocol state, guarded by lock.
     private volatile Phase phase = Phase.JOINING;
@@ -146,6 +153,9 @@ public final class ReplicationNode implements Receiver {
     private final Map<Long, Map<Address, ControlMessage.SyncReport>> earlyReports = new HashMap<>();
     private @Nullable JoinAttempt join;
     private int joinAttempts;
+    /** No quorum under the majority policy: the ordered stream is held, not applied, until the cluster heals. */
+    private boolean frozen;
+    private @Nullable List<Address> primaryProviders;
 
     /**
      * Creates the node; {@link #start()} connects it.
@@ -186,6 +196,10 @@ public final class ReplicationNode implements Receiver {
         metrics.functionCounter("commands.applied", "commands applied to this replica", machine,
             m -> m.commandsApplied());
         metrics.functionCounter("expirations", "keys removed because they expired", machine, m -> m.expirations());
+        metrics.gauge("quorum", "1 when this node's part of the cluster may write", this,
+            node -> node.quorum.has() ? 1 : 0);
+        metrics.gauge("stable.members", "nodes in the stable membership quorum is counted against", machine,
+            m -> m.members().size());
     }
 
     private int memberCount() {
@@ -240,6 +254,7 @@ public final class ReplicationNode implements Receiver {
         } finally {
             lock.unlock();
         }
+        leaveMembership();
         try {
             if (batcher != null) {
                 batcher.stop();
@@ -264,6 +279,20 @@ public final class ReplicationNode implements Receiver {
         control.shutdownNow();
         transfers.shutdownNow();
         channel.close();
+    }
+
+    /** A graceful leave shrinks the stable membership, so the remaining nodes keep their quorum. */
+    private void leaveMembership() {
+        if (!ready || !machine.members().contains(settings.nodeName()) || machine.members().size() == 1) {
+            return;
+        }
+        try {
+            writeAsync(new Command.Membership(settings.nodeName(), false), "leave", settings.nodeName())
+                .get(Math.min(settings.writeTimeout().toMillis(), 2_000), TimeUnit.MILLISECONDS);
+        } catch (Exception notConfirmed) {
+            LOG.warn("{}: leaving without removing itself from the membership: {}", settings.nodeName(),
+                notConfirmed.toString());
+        }
     }
 
     // ================================================================ accessors
@@ -311,6 +340,10 @@ public final class ReplicationNode implements Receiver {
         if (phase == Phase.CLOSED) {
             return CompletableFuture.failedFuture(new KvException("node " + settings.nodeName() + " is closed"));
         }
+        Quorum current = quorum;
+        if (!current.has() && !(command instanceof Command.Membership && bootstrapping())) {
+            return CompletableFuture.failedFuture(new NoQuorumException(current.refusal()));
+        }
         byte[] encoded = codec.encodeCommand(command);
         long requestId = requestIds.incrementAndGet();
         PendingWrites.Pending waiting = pending.register(requestId, operation, subject);
@@ -320,6 +353,31 @@ public final class ReplicationNode implements Receiver {
             sendBatch(List.of(new WriteBatcher.Outgoing(requestId, encoded)));
         }
         return waiting;
+    }
+
+    /** @return whether the stable membership is still smaller than the expected size, so joins need no quorum */
+    private boolean bootstrapping() {
+        return machine.members().size() < settings.expectedSize();
+    }
+
+    /**
+     * @throws NoQuorumException if reads are refused in a part of the cluster without quorum
+     */
+    public void checkReadAllowed() {
+        Quorum current = quorum;
+        if (!settings.minorityReads() && !current.has()) {
+            throw new NoQuorumException(current.refusal().replace("writes are refused", "reads and writes are refused"));
+        }
+    }
+
+    /** @return whether this node's part of the cluster may write */
+    public Quorum quorum() {
+        return quorum;
+    }
+
+    /** @return the partition policy */
+    public PartitionPolicy policy() {
+        return settings.policy();
     }
 
     /** @return the failure of a command at apply time as the exception the caller gets */
@@ -383,7 +441,13 @@ public final class ReplicationNode implements Receiver {
         try {
             if (orderedBy.equals(orderer)) {
                 switch (phase) {
-                    case ACTIVE -> apply(batch, source);
+                    case ACTIVE -> {
+                        if (frozen) {
+                            held.add(new Held(batch, source));
+                        } else {
+                            apply(batch, source);
+                        }
+                    }
                     case SYNCING -> held.add(new Held(batch, source));
                     case JOINING -> joinerSees(batch, source);
                     case CLOSED -> { }
@@ -400,6 +464,7 @@ public final class ReplicationNode implements Receiver {
 
     private void apply(byte[] batch, @Nullable Address source) {
         machine.apply(batch, effects, source == null ? "" : source);
+        reportApplied();
     }
 
     /** Remembers this node's own batches that were dropped unapplied, to send them again once reconciled. */
@@ -424,6 +489,86 @@ public final class ReplicationNode implements Receiver {
         });
     }
 
+    /** Gives callers the results of their committed writes. */
+    private void answer(List<CommitTracker.Awaiting> committed) {
+        for (CommitTracker.Awaiting write : committed) {
+            metrics.replicated(write.pending().sentNanos);
+            if (write.result() instanceof RuntimeException failure) {
+                write.pending().completeExceptionally(failure);
+            } else {
+                write.pending().complete(write.result());
+            }
+        }
+    }
+
+    /** Tells the others how far this node has applied, coalescing bursts into one message. */
+    private void reportApplied() {
+        if (settings.policy() == PartitionPolicy.MAJORITY && reportScheduled.compareAndSet(false, true)) {
+            control.execute(this::sendAppliedReport);
+        }
+    }
+
+    private void sendAppliedReport() {
+        reportScheduled.set(false);
+        long index = machine.appliedIndex();
+        answer(commits.reported(channel.getAddress(), index, voters(), quorum.needed()));
+        byte[] report = ControlMessage.encode(new ControlMessage.AppliedReport(index));
+        try {
+            channel.send(new BytesMessage(null, report).setFlag(Message.Flag.NO_TOTAL_ORDER, Message.Flag.OOB));
+        } catch (Exception failure) {
+            if (phase != Phase.CLOSED) {
+                LOG.debug("{}: could not send the applied position: {}", settings.nodeName(), failure.toString());
+            }
+        }
+    }
+
+    /** @return the members of the current view that belong to the stable membership: whose positions count */
+    private List<Address> voters() {
+        View current = view;
+        if (current == null) {
+            return List.of();
+        }
+        java.util.SortedSet<String> members = machine.members();
+        List<Address> voters = new ArrayList<>();
+        for (Address member : current.getMembers()) {
+            if (members.contains(String.valueOf(member))) {
+                voters.add(member);
+            }
+        }
+        return voters;
+    }
+
+    /** Recomputes the quorum after the view or the membership changed, freezing or thawing the stream. */
+    private void quorumChanged() {
+        View current = view;
+        if (current == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Address member : current.getMembers()) {
+            names.add(String.valueOf(member));
+        }
+        Quorum next = Quorum.of(settings.policy(), settings.expectedSize(), machine.members(), names);
+        Quorum previous = quorum;
+        quorum = next;
+        if (previous.has() != next.has() && ready) {
+            LOG.warn("{}: {}", settings.nodeName(), next.has() ? "quorum regained (" + next.reachable() + " of "
+                + next.members() + " members)" : next.refusal());
+        }
+        answer(commits.votersChanged(voters(), next.needed()));
+        boolean shouldFreeze = settings.policy() == PartitionPolicy.MAJORITY && !next.has();
+        if (frozen && !shouldFreeze && phase == Phase.ACTIVE) {
+            frozen = false;
+            List<Held> toApply = new ArrayList<>(held);
+            held.clear();
+            for (Held batch : toApply) {
+                apply(batch.batch(), batch.source());
+            }
+        } else {
+            frozen = shouldFreeze;
+        }
+    }
+
     /** What applying a batch means for this node. */
     private final class ApplyEffects implements ReplicatedStateMachine.Effects {
         @Override
@@ -431,14 +576,20 @@ public final class ReplicationNode implements Receiver {
             if (origin == originId) {
                 PendingWrites.Pending done = pending.take(requestId);
                 if (done != null) {
-                    metrics.replicated(done.sentNanos);
-                    if (result instanceof ReplicatedStateMachine.Failure failure) {
-                        done.completeExceptionally(toException(failure));
+                    Object outcome = result instanceof ReplicatedStateMachine.Failure failure ? toException(failure)
+                        : result;
+                    if (settings.policy() == PartitionPolicy.MAJORITY) {
+                        answer(commits.await(new CommitTracker.Awaiting(machine.appliedIndex(), done, outcome)));
                     } else {
-                        done.complete(result);
+                        answer(List.of(new CommitTracker.Awaiting(machine.appliedIndex(), done, outcome)));
                     }
                 }
             }
+        }
+
+        @Override
+        public void membershipChanged() {
+            quorumChanged();
         }
 
         @Override
@@ -481,14 +632,21 @@ public final class ReplicationNode implements Receiver {
             LOG.info("{}: view {} (coordinator {})", settings.nodeName(), newView, coordinator);
             if (orderer == null) {
                 firstView(newView, coordinator);
+                quorumChanged();
                 return;
             }
-            if (newView instanceof MergeView merge && !subgroupOf(merge, channel.getAddress()).contains(coordinator)) {
-                rejoinAfterMerge(coordinator);
+            quorumChanged();
+            if (newView instanceof MergeView merge) {
+                merged(merge, coordinator);
                 return;
             }
             if (!coordinator.equals(orderer)) {
-                ordererChanged(newView, previous, coordinator);
+                Set<Address> expected = new LinkedHashSet<>(newView.getMembers());
+                if (previous != null) {
+                    expected.retainAll(previous.getMembers());
+                }
+                expected.add(coordinator);
+                ordererChanged(newView, coordinator, expected);
             } else if (collector != null) {
                 collector.expected.retainAll(newView.getMembers());
                 maybeDecide();
@@ -500,6 +658,64 @@ public final class ReplicationNode implements Receiver {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Parts of a split cluster meet again. One part's state survives (see {@link #primaryPart}); the members of the
+     * others drop theirs and take it by state transfer. The surviving part reconciles as after a coordinator change,
+     * even where its coordinator stayed the same, so that every member of it reports and agrees on one stream.
+     */
+    private void merged(MergeView merge, Address coordinator) {
+        metrics.merged();
+        List<Address> primary = primaryPart(merge);
+        LOG.warn("{}: parts {} merged; the state of {} survives", settings.nodeName(), merge.getSubgroups(), primary);
+        if (!primary.contains(channel.getAddress())) {
+            primaryProviders = primary;
+            rejoinAfterMerge(coordinator);
+            if (coordinator.equals(channel.getAddress())) {
+                collector = newCollector(merge.getViewId().getId(), new LinkedHashSet<>(primary));
+            }
+            return;
+        }
+        ordererChanged(merge, coordinator, new LinkedHashSet<>(primary));
+    }
+
+    /**
+     * @return the members whose state survives a merge: under the majority policy the part that held a quorum (at
+     *     most one can), or else all parts (none could write, so every part's stream is a prefix of one stream and
+     *     reconciliation adopts the longest); under the other policies the part with most stable members, ties
+     *     going to the part of the new coordinator
+     */
+    private List<Address> primaryPart(MergeView merge) {
+        java.util.SortedSet<String> members = machine.members();
+        List<View> parts = merge.getSubgroups();
+        if (settings.policy() == PartitionPolicy.MAJORITY) {
+            for (View part : parts) {
+                if (Quorum.of(settings.policy(), settings.expectedSize(), members, names(part)).has()) {
+                    return part.getMembers();
+                }
+            }
+            return merge.getMembers();
+        }
+        View best = null;
+        int bestCount = -1;
+        for (View part : parts) {
+            int count = Quorum.of(PartitionPolicy.MAJORITY, 0, members, names(part)).reachable();
+            boolean better = count > bestCount || (count == bestCount && part.containsMember(merge.getCoord()));
+            if (better) {
+                best = part;
+                bestCount = count;
+            }
+        }
+        return best == null ? merge.getMembers() : best.getMembers();
+    }
+
+    private static List<String> names(View view) {
+        List<String> names = new ArrayList<>();
+        for (Address member : view.getMembers()) {
+            names.add(String.valueOf(member));
+        }
+        return names;
     }
 
     private void firstView(View first, Address coordinator) {
@@ -524,13 +740,19 @@ public final class ReplicationNode implements Receiver {
 
     /** This node was in a partition that did not win the merge: it takes the winning partition's state. */
     private void rejoinAfterMerge(Address coordinator) {
-        LOG.warn("{}: merged into the partition of {}; dropping this partition's state and taking theirs",
-            settings.nodeName(), coordinator);
+        LOG.warn("{}: this part lost the merge: dropping its state (index {}) and taking the surviving part's",
+            settings.nodeName(), machine.appliedIndex());
+        metrics.discardedByMerge(machine.appliedIndex());
         retireOrderer(coordinator);
         held.clear();
         ownDropped.clear();
+        for (CommitTracker.Awaiting write : commits.drain()) {
+            write.pending().completeExceptionally(new WriteOutcomeUnknownException("the write was applied in a part "
+                + "of the cluster that lost the merge; it was discarded"));
+        }
         phase = Phase.JOINING;
         ready = false;
+        frozen = false;
         startJoin();
     }
 
@@ -544,9 +766,9 @@ public final class ReplicationNode implements Receiver {
 
     // ================================================================ reconciliation after a coordinator change
 
-    private void ordererChanged(View newView, @Nullable View previous, Address coordinator) {
-        LOG.info("{}: coordinator changed from {} to {}; reconciling before applying its order", settings.nodeName(),
-            orderer, coordinator);
+    private void ordererChanged(View newView, Address coordinator, Set<Address> expected) {
+        LOG.info("{}: coordinator {} (was {}); reconciling before applying its order", settings.nodeName(),
+            coordinator, orderer);
         metrics.reconciled();
         retireOrderer(coordinator);
         for (Held stale : held) {
@@ -568,23 +790,20 @@ public final class ReplicationNode implements Receiver {
             phase = Phase.SYNCING;
         }
         syncViewId = newView.getViewId().getId();
-        collector = null;
-        if (coordinator.equals(channel.getAddress())) {
-            Set<Address> expected = new LinkedHashSet<>(newView.getMembers());
-            if (previous != null) {
-                expected.retainAll(previous.getMembers());
-            }
-            expected.add(coordinator);
-            collector = new Collector(syncViewId, expected);
-            Map<Address, ControlMessage.SyncReport> early2 = earlyReports.remove(syncViewId);
-            if (early2 != null) {
-                collector.reports.putAll(early2);
-            }
-            earlyReports.clear();
-            control.schedule(this::collectorPatienceCheck, COLLECTOR_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        collector = coordinator.equals(channel.getAddress()) ? newCollector(syncViewId, expected) : null;
         sendControl(coordinator, new ControlMessage.SyncReport(syncViewId, machine.appliedIndex(),
             machine.chainHash(), holdsState));
+    }
+
+    private Collector newCollector(long viewId, Set<Address> expected) {
+        Collector created = new Collector(viewId, expected);
+        Map<Address, ControlMessage.SyncReport> early = earlyReports.remove(viewId);
+        if (early != null) {
+            created.reports.putAll(early);
+        }
+        earlyReports.clear();
+        control.schedule(this::collectorPatienceCheck, COLLECTOR_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        return created;
     }
 
     private void onSyncReport(Address from, ControlMessage.SyncReport report) {
@@ -622,6 +841,14 @@ public final class ReplicationNode implements Receiver {
     private void maybeDecide() {
         Collector current = collector;
         if (current == null || current.decided || !current.reports.keySet().containsAll(current.expected)) {
+            return;
+        }
+        List<String> reporting = new ArrayList<>();
+        current.expected.forEach(member -> reporting.add(String.valueOf(member)));
+        if (!Quorum.of(settings.policy(), settings.expectedSize(), machine.members(), reporting).has()
+            && !machine.members().isEmpty()) {
+            LOG.warn("{}: the members present ({}) hold no quorum; waiting for the cluster to heal before "
+                + "reconciling", settings.nodeName(), reporting);
             return;
         }
         current.decided = true;
@@ -703,7 +930,9 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         if (phase == Phase.JOINING) {
-            startJoin();
+            if (join == null) {
+                startJoin();
+            }
             return;
         }
         if (phase != Phase.SYNCING) {
@@ -719,10 +948,12 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         phase = Phase.ACTIVE;
-        List<Held> toApply = new ArrayList<>(held);
-        held.clear();
-        for (Held batch : toApply) {
-            apply(batch.batch(), batch.source());
+        if (!frozen) {
+            List<Held> toApply = new ArrayList<>(held);
+            held.clear();
+            for (Held batch : toApply) {
+                apply(batch.batch(), batch.source());
+            }
         }
         LOG.info("{}: reconciled at index {}; applying the new coordinator's order", settings.nodeName(),
             machine.appliedIndex());
@@ -794,6 +1025,9 @@ public final class ReplicationNode implements Receiver {
             return null;
         }
         List<Address> others = new ArrayList<>(current.getMembers());
+        if (primaryProviders != null) {
+            others.retainAll(primaryProviders);
+        }
         others.remove(channel.getAddress());
         if (others.isEmpty()) {
             return null;
@@ -932,8 +1166,10 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         join = null;
+        primaryProviders = null;
         phase = Phase.ACTIVE;
         metrics.stateReceived();
+        quorumChanged();
         for (Held batch : attempt.buffered) {
             apply(batch.batch(), batch.source());
         }
@@ -965,14 +1201,31 @@ public final class ReplicationNode implements Receiver {
     private void becomeReady() {
         phase = Phase.ACTIVE;
         ready = true;
+        if (machine.members().isEmpty()) {
+            machine.foundMembership(settings.nodeName());
+            quorumChanged();
+        }
         firstReady.complete(null);
+        control.execute(this::ensureMembership);
+    }
+
+    /**
+     * A node that holds the state asks to be in the stable membership (once; a restarted node with the same name
+     * already is), retrying until its join is applied.
+     */
+    private void ensureMembership() {
+        if (phase == Phase.CLOSED || !ready || machine.members().contains(settings.nodeName())) {
+            return;
+        }
+        writeAsync(new Command.Membership(settings.nodeName(), true), "join", settings.nodeName());
+        control.schedule(this::ensureMembership, 1, TimeUnit.SECONDS);
     }
 
     // ================================================================ state transfer: provider
 
     /** Called exactly at the joiner's marker: captures the state here and streams it from another thread. */
     private void provideState(Command.StateRequest request, Address joiner) {
-        if (phase != Phase.ACTIVE) {
+        if (phase != Phase.ACTIVE || frozen) {
             sendControl(joiner, new ControlMessage.StateRefused(request.transferId(), "provider is not ready"));
             return;
         }
@@ -1035,6 +1288,10 @@ public final class ReplicationNode implements Receiver {
                 malformed.getMessage());
             return;
         }
+        if (message instanceof ControlMessage.AppliedReport report) {
+            answer(commits.reported(from, report.appliedIndex(), voters(), quorum.needed()));
+            return;
+        }
         lock.lock();
         try {
             if (phase == Phase.CLOSED) {
@@ -1088,7 +1345,7 @@ public final class ReplicationNode implements Receiver {
 
     /** On the coordinator only: finds expired keys and orders their removal, so every replica drops the same. */
     private void sweep() {
-        if (!ready || phase != Phase.ACTIVE || !channel.getAddress().equals(orderer)) {
+        if (!ready || phase != Phase.ACTIVE || frozen || !quorum.has() || !channel.getAddress().equals(orderer)) {
             return;
         }
         long now = settings.time().currentTimeMillis();

@@ -15,9 +15,11 @@ import com.esotericsoftware.kryo.io.Output;
  * @param entryCount      how many entries follow in the chunks
  * @param registrationFingerprint the provider's class registrations; a joiner with others cannot use the state
  * @param dedup           the applied request ids
+ * @param members         the stable membership
  */
 record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long streamTime, long digest,
-                      long expirations, long entryCount, long registrationFingerprint, DedupTable dedup) {
+                      long expirations, long entryCount, long registrationFingerprint, DedupTable dedup,
+                      java.util.List<String> members) {
 
     void writeTo(Output out) {
         out.writeLong(transferId);
@@ -29,6 +31,10 @@ record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long s
         out.writeVarLong(entryCount, true);
         out.writeLong(registrationFingerprint);
         dedup.writeTo(out);
+        out.writeVarInt(members.size(), true);
+        for (String member : members) {
+            out.writeString(member);
+        }
     }
 
     static SnapshotHeader readFrom(Input in) {
@@ -42,7 +48,12 @@ record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long s
         long fingerprint = in.readLong();
         DedupTable dedup = new DedupTable();
         dedup.readFrom(in);
+        int memberCount = in.readVarInt(true);
+        java.util.List<String> members = new java.util.ArrayList<>(memberCount);
+        for (int i = 0; i < memberCount; i++) {
+            members.add(in.readString());
+        }
         return new SnapshotHeader(transferId, appliedIndex, chainHash, streamTime, digest, expirations, entryCount,
-            fingerprint, dedup);
+            fingerprint, dedup, members);
     }
 }

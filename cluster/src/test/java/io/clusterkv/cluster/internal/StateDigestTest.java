@@ -22,6 +22,10 @@ class StateDigestTest {
         }
 
         @Override
+        public void membershipChanged() {
+        }
+
+        @Override
         public void duplicate(long originId, long requestId) {
         }
 

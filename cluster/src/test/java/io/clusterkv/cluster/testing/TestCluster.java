@@ -73,6 +73,8 @@ public final class TestCluster implements AutoCloseable {
             for (ClusterNode node : members) {
                 assertThat(Set.copyOf(node.view().members())).as("members seen by " + node.name())
                     .isEqualTo(expected);
+                assertThat(node.view().stableMembers()).as("stable membership seen by " + node.name())
+                    .containsAll(expected);
             }
         });
     }
