@@ -556,7 +556,9 @@ public final class ReplicationNode implements Receiver {
                 + next.members() + " members)" : next.refusal());
         }
         answer(commits.votersChanged(voters(), next.needed()));
-        boolean shouldFreeze = settings.policy() == PartitionPolicy.MAJORITY && !next.has();
+        // While the cluster is still forming (fewer members than expected) nothing is frozen: there is no
+        // established majority whose stream a minority could diverge from, and joiners need the stream applied.
+        boolean shouldFreeze = settings.policy() == PartitionPolicy.MAJORITY && !next.has() && !bootstrapping();
         if (frozen && !shouldFreeze && phase == Phase.ACTIVE) {
             frozen = false;
             List<Held> toApply = new ArrayList<>(held);
@@ -662,8 +664,9 @@ public final class ReplicationNode implements Receiver {
 
     /**
      * Parts of a split cluster meet again. One part's state survives (see {@link #primaryPart}); the members of the
-     * others drop theirs and take it by state transfer. The surviving part reconciles as after a coordinator change,
-     * even where its coordinator stayed the same, so that every member of it reports and agrees on one stream.
+     * others drop theirs and take it by state transfer, cut at their marker in the new coordinator's order. Members
+     * of the surviving part whose coordinator did not change go on as they were: their stream never broke. If it
+     * changed, they reconcile among themselves as after any coordinator change.
      */
     private void merged(MergeView merge, Address coordinator) {
         metrics.merged();
@@ -677,14 +680,15 @@ public final class ReplicationNode implements Receiver {
             }
             return;
         }
-        ordererChanged(merge, coordinator, new LinkedHashSet<>(primary));
+        if (!coordinator.equals(orderer)) {
+            ordererChanged(merge, coordinator, new LinkedHashSet<>(primary));
+        }
     }
 
     /**
      * @return the members whose state survives a merge: under the majority policy the part that held a quorum (at
-     *     most one can), or else all parts (none could write, so every part's stream is a prefix of one stream and
-     *     reconciliation adopts the longest); under the other policies the part with most stable members, ties
-     *     going to the part of the new coordinator
+     *     most one can); otherwise, and when no part held one, the part with most stable members, ties going to
+     *     the part of the new coordinator
      */
     private List<Address> primaryPart(MergeView merge) {
         java.util.SortedSet<String> members = machine.members();
@@ -695,7 +699,6 @@ public final class ReplicationNode implements Receiver {
                     return part.getMembers();
                 }
             }
-            return merge.getMembers();
         }
         View best = null;
         int bestCount = -1;
