@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param kryoClasses      value classes to register for replication
  * @param respPassword     the RESP password, or null
  * @param httpToken        the HTTP bearer token, or null
+ * @param partitionPolicy  what a split cluster does
+ * @param minorityReads    whether a part without quorum serves reads
  * @param logLevel         how much the node logs
  */
 public record NodeSettings(String clusterName, String nodeName, String bindAddress, Transport transport,
@@ -40,7 +42,7 @@ public record NodeSettings(String clusterName, String nodeName, String bindAddre
                            int httpPort, Duration writeTimeout, Duration joinTimeout, long maxKeyBytes,
                            long maxValueBytes, long maxRequestBytes, Duration sweepInterval, int expectedSize,
                            List<String> kryoClasses, @Nullable String respPassword, @Nullable String httpToken,
-                           LogLevel logLevel) {
+                           PartitionPolicySetting partitionPolicy, boolean minorityReads, LogLevel logLevel) {
 
     /** @return whether the bind address is a loopback address, so nothing is reachable from a network */
     public boolean loopbackOnly() {

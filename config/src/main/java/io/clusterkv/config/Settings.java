@@ -89,6 +89,17 @@ public final class Settings {
     public static final Setting<String> HTTP_TOKEN = Setting.secret("http-token",
         "A token HTTP clients must send as 'Authorization: Bearer <token>' (health checks excepted).");
 
+    /** Partition policy. */
+    public static final Setting<PartitionPolicySetting> PARTITION_POLICY = Setting.choice("partition-policy",
+        PartitionPolicySetting.class, "auto", "What a split cluster does: majority (only the part holding a "
+            + "majority of the members writes; writes are acknowledged once a majority has them), allow-all (every "
+            + "part writes; on the merge the largest part's state wins), none (no quorum, as allow-all); auto is "
+            + "majority when expected-size is set, else none.");
+    /** Minority reads. */
+    public static final Setting<Boolean> MINORITY_READS = Setting.flag("minority-reads", "true",
+        "Whether a part of the cluster without quorum still serves reads (possibly stale) under the majority "
+            + "policy.");
+
     /** Log level. */
     public static final Setting<LogLevel> LOG_LEVEL = Setting.choice("log-level", LogLevel.class, "info",
         "How much the node logs (JGroups logs its warnings and errors only).");
@@ -97,7 +108,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(CONFIG, CLUSTER_NAME, NODE_NAME, BIND, TRANSPORT,
         JGROUPS_PORT, JGROUPS_PORT_RANGE, INITIAL_HOSTS, MULTICAST_ADDRESS, MULTICAST_PORT, DNS_QUERY, JGROUPS_CONFIG,
         RESP_PORT, HTTP_PORT, WRITE_TIMEOUT, JOIN_TIMEOUT, MAX_KEY_BYTES, MAX_VALUE_BYTES, MAX_REQUEST_BYTES,
-        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN, LOG_LEVEL);
+        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN, PARTITION_POLICY, MINORITY_READS, LOG_LEVEL);
 
     private Settings() {
     }

@@ -202,7 +202,8 @@ public final class SettingsLoader {
             required(Settings.WRITE_TIMEOUT), required(Settings.JOIN_TIMEOUT), required(Settings.MAX_KEY_BYTES),
             required(Settings.MAX_VALUE_BYTES), required(Settings.MAX_REQUEST_BYTES), sweep,
             required(Settings.EXPECTED_SIZE), kryoClasses == null ? List.of() : List.copyOf(kryoClasses),
-            value(Settings.RESP_PASSWORD), value(Settings.HTTP_TOKEN), required(Settings.LOG_LEVEL));
+            value(Settings.RESP_PASSWORD), value(Settings.HTTP_TOKEN), required(Settings.PARTITION_POLICY),
+            required(Settings.MINORITY_READS), required(Settings.LOG_LEVEL));
     }
 
     private static String defaultNodeName(String bind, int respPort, int httpPort) {

@@ -1,6 +1,7 @@
 package io.clusterkv.node;
 
 import io.clusterkv.cluster.ClusterNode;
+import io.clusterkv.cluster.PartitionPolicy;
 import io.clusterkv.config.NodeSettings;
 import io.clusterkv.config.SettingsException;
 import io.clusterkv.node.http.HttpEndpoint;
@@ -101,12 +102,24 @@ public final class NodeServer implements AutoCloseable {
             .writeTimeout(settings.writeTimeout())
             .joinTimeout(settings.joinTimeout())
             .sweepInterval(settings.sweepInterval())
+            .expectedSize(settings.expectedSize())
+            .partitionPolicy(partitionPolicy(settings))
+            .minorityReads(settings.minorityReads())
             .start();
         node.meterBinder().bindTo(context.metrics());
         JGroupsMeters.bind(node.jgroupsChannel(), context.metrics());
         context.attach(node);
         LOG.info("node {} ready: {}; RESP on {}:{}, HTTP on {}:{}", settings.nodeName(), node.view(),
             settings.bindAddress(), settings.respPort(), settings.bindAddress(), settings.httpPort());
+    }
+
+    private static PartitionPolicy partitionPolicy(NodeSettings settings) {
+        return switch (settings.partitionPolicy()) {
+            case AUTO -> settings.expectedSize() > 0 ? PartitionPolicy.MAJORITY : PartitionPolicy.NONE;
+            case NONE -> PartitionPolicy.NONE;
+            case MAJORITY -> PartitionPolicy.MAJORITY;
+            case ALLOW_ALL -> PartitionPolicy.ALLOW_ALL;
+        };
     }
 
     /** @return what the endpoints share */

@@ -1,5 +1,6 @@
 package io.clusterkv.node.http;
 
+import io.clusterkv.cluster.NoQuorumException;
 import io.clusterkv.cluster.WriteOutcomeUnknownException;
 import io.clusterkv.core.InvalidArgumentException;
 import io.clusterkv.core.KvException;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>400: {@link InvalidArgumentException} (null value, TTL not positive, key or value over the limits),
  *       {@link WrongTypeException} ("existing value must be an integer"), {@link OverflowException};</li>
+ *   <li>503: {@link NoQuorumException}: this node's part of a split cluster refuses writes; retry later;</li>
  *   <li>504: {@link WriteOutcomeUnknownException}: the write may still be applied;</li>
  *   <li>the status an {@link HttpError} carries (400, 401, 404, 405, 503);</li>
  *   <li>500: anything else, logged.</li>
@@ -38,6 +40,9 @@ final class ErrorReplies {
         if (cause instanceof InvalidArgumentException || cause instanceof WrongTypeException
             || cause instanceof OverflowException) {
             return Reply.error(HttpResponseStatus.BAD_REQUEST, cause.getMessage());
+        }
+        if (cause instanceof NoQuorumException noQuorum) {
+            return Reply.error(HttpResponseStatus.SERVICE_UNAVAILABLE, noQuorum.getMessage());
         }
         if (cause instanceof WriteOutcomeUnknownException unknown) {
             return Reply.error(HttpResponseStatus.GATEWAY_TIMEOUT, unknown.getMessage());

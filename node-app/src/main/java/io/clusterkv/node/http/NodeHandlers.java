@@ -48,6 +48,9 @@ final class NodeHandlers {
         body.put("coordinator", view.coordinator());
         body.put("members", view.members());
         body.put("ready", view.ready());
+        body.put("quorum", view.quorum());
+        body.put("policy", view.policy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        body.put("stable_members", view.stableMembers());
         body.put("view_id", view.viewId());
         body.put("applied_index", digest.appliedIndex());
         // A string: JSON numbers lose precision beyond 2^53 in most clients, and replicas are compared exactly.

@@ -131,6 +131,10 @@ final class InfoReport {
         field.accept("clusterkv_members", view.members().size());
         field.accept("clusterkv_member_names", String.join(",", view.members()));
         field.accept("clusterkv_coordinator", view.coordinator());
+        field.accept("clusterkv_quorum", view.quorum() ? 1 : 0);
+        field.accept("clusterkv_partition_policy", view.policy().name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-'));
+        field.accept("clusterkv_stable_members", String.join(",", view.stableMembers()));
         field.accept("clusterkv_applied_index", digest.appliedIndex());
         field.accept("clusterkv_state_digest", Long.toHexString(digest.digest()));
         field.accept("clusterkv_entries", digest.entries());

@@ -1,5 +1,6 @@
 package io.clusterkv.node.resp;
 
+import io.clusterkv.cluster.NoQuorumException;
 import io.clusterkv.core.KvException;
 import io.clusterkv.core.OverflowException;
 import io.clusterkv.core.WrongTypeException;
@@ -76,6 +77,10 @@ final class RespErrors {
         }
         if (cause instanceof OverflowException) {
             return OVERFLOW;
+        }
+        if (cause instanceof NoQuorumException) {
+            // Redis Cluster's error for a cluster that cannot serve; clients treat it as retryable.
+            return "CLUSTERDOWN " + cause.getMessage();
         }
         if (cause instanceof KvException || cause.getMessage() != null) {
             return "ERR " + cause.getMessage();
