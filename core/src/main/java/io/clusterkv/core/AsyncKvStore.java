@@ -13,6 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AsyncKvStore extends KvStore {
 
+    /**
+     * A read ordered with the writes: it sees every write acknowledged anywhere before it began, which a plain
+     * {@link #get(String)} (served by this node's replica, which may lag the others) does not promise. It costs what
+     * a write costs.
+     *
+     * @return the value, or null if there is none
+     * @throws InvalidArgumentException if the key is null
+     */
+    CompletableFuture<@Nullable Object> getLinearizable(String key);
+
     /** @see #set(String, Object) */
     CompletableFuture<Boolean> setAsync(String key, Object value);
 

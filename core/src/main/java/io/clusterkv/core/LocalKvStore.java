@@ -159,7 +159,8 @@ public final class LocalKvStore implements AsyncKvStore {
     private boolean setWithTtl(String key, Object value, long ttlMillis) {
         Arguments.requireKey(key);
         Object copy = Values.snapshot(Arguments.requireValue(value));
-        engine.put(key, copy, time.currentTimeMillis() + ttlMillis, time);
+        long now = time.currentTimeMillis();
+        engine.put(key, copy, now + ttlMillis, () -> now); // the time already read: a second read costs ~25 ns
         return true;
     }
 
@@ -185,7 +186,8 @@ public final class LocalKvStore implements AsyncKvStore {
 
     private boolean expireAfter(String key, long ttlMillis) {
         Arguments.requireKey(key);
-        return engine.setDeadline(key, time.currentTimeMillis() + ttlMillis, false, time);
+        long now = time.currentTimeMillis();
+        return engine.setDeadline(key, now + ttlMillis, false, () -> now);
     }
 
     // ---------------------------------------------------------------- bulk operations
@@ -262,6 +264,11 @@ public final class LocalKvStore implements AsyncKvStore {
     }
 
     // ---------------------------------------------------------------- non-blocking writes (already done on return)
+
+    @Override
+    public CompletableFuture<@Nullable Object> getLinearizable(String key) {
+        return completed(() -> get(key)); // one process: every read is ordered with the writes
+    }
 
     @Override
     public CompletableFuture<Boolean> setAsync(String key, Object value) {

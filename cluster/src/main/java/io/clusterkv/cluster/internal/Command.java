@@ -36,6 +36,21 @@ public sealed interface Command {
         }
     }
 
+    /** A read ordered with the writes: its result is the key's live value at this position of the stream. */
+    record Read(String key) implements Command {
+        static final byte TYPE = 11;
+
+        @Override
+        public byte type() {
+            return TYPE;
+        }
+
+        @Override
+        public void writeFields(Output out) {
+            out.writeString(key);
+        }
+    }
+
     /** Removes a key; with {@code returnValue} the result is the removed value (GETDEL), else a boolean. */
     record Delete(String key, boolean returnValue) implements Command {
         static final byte TYPE = 2;

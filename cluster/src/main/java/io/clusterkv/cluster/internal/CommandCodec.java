@@ -107,6 +107,7 @@ public final class CommandCodec {
                 case Command.Sweep.TYPE -> readSweep(in);
                 case Command.StateRequest.TYPE -> new Command.StateRequest(in.readLong(), in.readLong(), in.readLong());
                 case Command.Membership.TYPE -> new Command.Membership(readKey(in), in.readBoolean());
+                case Command.Read.TYPE -> new Command.Read(readKey(in));
                 default -> throw new MalformedCommandException("unknown command type " + type);
             };
         } catch (KryoException | IndexOutOfBoundsException | NegativeArraySizeException failure) {

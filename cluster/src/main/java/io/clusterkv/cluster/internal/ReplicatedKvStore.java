@@ -69,6 +69,12 @@ public final class ReplicatedKvStore implements AsyncKvStore {
     // ---------------------------------------------------------------- writes
 
     @Override
+    public CompletableFuture<@Nullable Object> getLinearizable(String key) {
+        Arguments.requireKey(key);
+        return write("getLinearizable", new Command.Read(key), key);
+    }
+
+    @Override
     public CompletableFuture<Boolean> setAsync(String key, Object value) {
         Arguments.requireKey(key);
         return this.<SetOutcome>write("set", plainSet(key, value, 0), key).thenApply(outcome -> Boolean.TRUE);

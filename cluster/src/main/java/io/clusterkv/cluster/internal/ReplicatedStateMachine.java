@@ -197,6 +197,10 @@ public final class ReplicatedStateMachine {
             if (command instanceof Command.Set set) {
                 return applySet(set, originTime, now);
             }
+            if (command instanceof Command.Read read) {
+                Object raw = engine.getLiveRaw(read.key(), now);
+                return raw == null ? null : io.clusterkv.core.internal.Values.snapshot(StoreEngine.valueOf(raw));
+            }
             if (command instanceof Command.Increment increment) {
                 return engine.addAndGet(increment.key(), increment.delta(), now);
             }

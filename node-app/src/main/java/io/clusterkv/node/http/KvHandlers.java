@@ -33,6 +33,15 @@ final class KvHandlers {
 
     CompletionStage<Reply> get(HttpCall call) {
         String key = call.key();
+        if (call.hasParameter("linearizable")) {
+            // Ordered with the writes, so it sees every write acknowledged anywhere before it began.
+            return store().getLinearizable(key).thenApply(value -> {
+                if (value == null) {
+                    throw keyNotFound(key);
+                }
+                return fields("key", key, "value", value);
+            });
+        }
         @Nullable Object value = store().get(key);
         if (value == null) {
             throw keyNotFound(key);
