@@ -54,6 +54,15 @@ class HttpValuesTest {
     }
 
     @Test
+    void get_linearizable_readsThroughTheOrderedStreamWithTheSameAnswers() {
+        http.put("/kv/ordered", "{\"n\":1}").expect(200);
+
+        assertThat(http.get("/kv/ordered?linearizable").expect(200).body())
+            .isEqualTo("{\"key\":\"ordered\",\"value\":{\"n\":1}}");
+        http.get("/kv/missing?linearizable").expect(404);
+    }
+
+    @Test
     void get_valuesStoredByOtherMeans_answerTheirJsonForm() {
         store.set("bytes", new byte[] {1, 2, 3});
         store.set("long", 42L);
