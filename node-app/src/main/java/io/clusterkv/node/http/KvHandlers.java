@@ -39,7 +39,7 @@ final class KvHandlers {
                 if (value == null) {
                     throw keyNotFound(key);
                 }
-                return fields("key", key, "value", value);
+                return Reply.ok(fields("key", key, "value", value));
             });
         }
         @Nullable Object value = store().get(key);

@@ -61,6 +61,11 @@ final class HeldWritesStore implements AsyncKvStore {
     }
 
     @Override
+    public CompletableFuture<Object> getLinearizable(String key) {
+        return hold(() -> local.get(key));
+    }
+
+    @Override
     public CompletableFuture<Boolean> setAsync(String key, Object value) {
         return hold(() -> local.set(key, value));
     }
