@@ -28,7 +28,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
             CommandCodec.writeBytes(out, value);
             out.writeVarLong(ttlMillis, true);
             out.writeByte(condition.ordinal());
@@ -47,7 +47,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
             out.writeBoolean(returnValue);
         }
     }
@@ -78,7 +78,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
             out.writeVarLong(ttlMillis, true);
         }
     }
@@ -94,7 +94,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(key);
+            CommandCodec.writeKey(out, key);
             out.writeVarLong(delta, false);
         }
     }
@@ -127,7 +127,7 @@ public sealed interface Command {
         public void writeFields(Output out) {
             out.writeVarInt(keys.size(), true);
             for (int i = 0; i < keys.size(); i++) {
-                out.writeString(keys.get(i));
+                CommandCodec.writeKey(out, keys.get(i));
                 CommandCodec.writeBytes(out, values.get(i));
             }
         }
@@ -164,7 +164,7 @@ public sealed interface Command {
             out.writeVarLong(upTo, true);
             out.writeVarInt(keys.size(), true);
             for (String key : keys) {
-                out.writeString(key);
+                CommandCodec.writeKey(out, key);
             }
         }
     }
@@ -183,7 +183,7 @@ public sealed interface Command {
 
         @Override
         public void writeFields(Output out) {
-            out.writeString(node);
+            CommandCodec.writeKey(out, node);
             out.writeBoolean(join);
         }
     }

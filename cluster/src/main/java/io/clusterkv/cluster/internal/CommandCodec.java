@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.clusterkv.cluster.UnregisteredClassException;
 import io.clusterkv.core.InvalidArgumentException;
 import io.clusterkv.core.SetOptions.Condition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -144,11 +145,24 @@ public final class CommandCodec {
         return count;
     }
 
+    /**
+     * Keys travel as a length and their UTF-8 bytes rather than Kryo's string form: decoding them with
+     * {@code new String(bytes, UTF_8)} is intrinsified, where Kryo reads a character at a time, which was the
+     * largest single cost of applying a batch (docs/benchmarks.md).
+     */
+    static void writeKey(Output out, String key) {
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        out.writeVarInt(utf8.length, true);
+        out.writeBytes(utf8);
+    }
+
     private static String readKey(Input in) {
-        String key = in.readString();
-        if (key == null) {
-            throw new MalformedCommandException("command without a key");
+        int length = in.readVarInt(true);
+        if (length < 0 || length > in.limit() - in.position()) {
+            throw new MalformedCommandException("key length " + length + " exceeds the command");
         }
+        String key = new String(in.getBuffer(), in.position(), length, StandardCharsets.UTF_8);
+        in.setPosition(in.position() + length);
         return key;
     }
 

@@ -53,6 +53,14 @@ final class CommitTracker {
         return advance(voters, needed);
     }
 
+    /**
+     * Forgets the positions others reported: this node now follows another lineage, where they may mean other
+     * batches. Waiting writes stay: a reconciled stream contains every batch this node had applied.
+     */
+    synchronized void lineageChanged() {
+        appliedBy.clear();
+    }
+
     /** Takes every waiting write (this node's state is being replaced: their outcome is unknown). */
     synchronized List<Awaiting> drain() {
         List<Awaiting> all = new ArrayList<>(awaiting);

@@ -28,7 +28,7 @@ sealed interface ControlMessage {
      * The coordinator's verdict: the stream up to {@code targetIndex} is agreed; here are the batches a member may
      * miss, starting one before the lowest member's position so its chain hash can be checked.
      */
-    record SyncDone(long viewId, long targetIndex, long targetChainHash, List<LogTail.Entry> entries)
+    record SyncDone(long viewId, long targetIndex, long targetChainHash, long lineage, List<LogTail.Entry> entries)
         implements ControlMessage {
     }
 
@@ -37,8 +37,11 @@ sealed interface ControlMessage {
                       byte[] entries) implements ControlMessage {
     }
 
-    /** How far the sender has applied the ordered stream (majority acknowledgement). */
-    record AppliedReport(long appliedIndex) implements ControlMessage {
+    /**
+     * How far the sender has applied the ordered stream (majority acknowledgement), and which stream: positions
+     * are only comparable between members of the same lineage (see ReplicationNode).
+     */
+    record AppliedReport(long appliedIndex, long lineage) implements ControlMessage {
     }
 
     /** The named provider cannot give a state now (it is not ready itself); the joiner asks again. */
@@ -75,6 +78,7 @@ sealed interface ControlMessage {
             out.writeLong(done.viewId());
             out.writeVarLong(done.targetIndex(), true);
             out.writeLong(done.targetChainHash());
+            out.writeLong(done.lineage());
             writeEntries(out, done.entries());
         } else if (message instanceof StateChunk chunk) {
             out.writeByte(STATE_CHUNK);
@@ -91,6 +95,7 @@ sealed interface ControlMessage {
         } else if (message instanceof AppliedReport report) {
             out.writeByte(APPLIED_REPORT);
             out.writeVarLong(report.appliedIndex(), true);
+            out.writeLong(report.lineage());
         } else if (message instanceof StateRefused refused) {
             out.writeByte(STATE_REFUSED);
             out.writeLong(refused.transferId());
@@ -111,10 +116,11 @@ sealed interface ControlMessage {
                     in.readBoolean());
                 case SYNC_FETCH -> new SyncFetch(in.readLong(), in.readVarLong(true), in.readVarLong(true));
                 case SYNC_ENTRIES -> new SyncEntries(in.readLong(), readEntries(in));
-                case SYNC_DONE -> new SyncDone(in.readLong(), in.readVarLong(true), in.readLong(), readEntries(in));
+                case SYNC_DONE -> new SyncDone(in.readLong(), in.readVarLong(true), in.readLong(), in.readLong(),
+                    readEntries(in));
                 case STATE_CHUNK -> readChunk(in);
                 case STATE_REFUSED -> new StateRefused(in.readLong(), in.readString());
-                case APPLIED_REPORT -> new AppliedReport(in.readVarLong(true));
+                case APPLIED_REPORT -> new AppliedReport(in.readVarLong(true), in.readLong());
                 default -> throw new MalformedCommandException("unknown control message type " + type);
             };
         } catch (RuntimeException failure) {

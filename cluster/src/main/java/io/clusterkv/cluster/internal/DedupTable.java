@@ -21,10 +21,13 @@ final class DedupTable {
     }
 
     private final Map<Long, Window> windows = new HashMap<>();
+    // The commands of a batch share their origin: remembering the last window saves a boxed lookup per command.
+    private long lastOrigin;
+    private Window lastWindow;
 
     /** @return true if the request had not been applied and now counts as applied; false for a duplicate */
     boolean markApplied(long origin, long requestId) {
-        Window window = windows.computeIfAbsent(origin, o -> new Window());
+        Window window = lastWindow != null && lastOrigin == origin ? lastWindow : windowOf(origin);
         if (requestId <= window.floor) {
             return false;
         }
@@ -48,8 +51,16 @@ final class DedupTable {
         return true;
     }
 
+    private Window windowOf(long origin) {
+        Window window = windows.computeIfAbsent(origin, o -> new Window());
+        lastOrigin = origin;
+        lastWindow = window;
+        return window;
+    }
+
     void clear() {
         windows.clear();
+        lastWindow = null;
     }
 
     void writeTo(Output out) {
@@ -65,6 +76,7 @@ final class DedupTable {
 
     void readFrom(Input in) {
         windows.clear();
+        lastWindow = null;
         int count = in.readVarInt(true);
         for (int i = 0; i < count; i++) {
             long origin = in.readLong();
@@ -79,6 +91,7 @@ final class DedupTable {
     /** Takes over another table's content (a provider's, at the end of a state transfer). */
     void replaceWith(DedupTable other) {
         windows.clear();
+        lastWindow = null;
         windows.putAll(other.copy().windows);
     }
 

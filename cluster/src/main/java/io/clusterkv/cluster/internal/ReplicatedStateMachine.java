@@ -275,7 +275,7 @@ public final class ReplicatedStateMachine {
      * Captures the state exactly here, by reference (stored values are never mutated in place, so they can be
      * serialized later by another thread).
      */
-    public Snapshot capture(long transferId) {
+    public Snapshot capture(long transferId, long lineage) {
         List<String> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, engine.rawSize()));
         List<Object> raws = new ArrayList<>(keys.size());
         engine.forEachRaw((key, raw) -> {
@@ -283,7 +283,7 @@ public final class ReplicatedStateMachine {
             raws.add(raw);
         });
         return new Snapshot(new SnapshotHeader(transferId, appliedIndex, chainHash, streamTime, digest, expirations,
-            keys.size(), registry.fingerprint(), dedup.copy(), List.copyOf(members)), keys, raws);
+            keys.size(), registry.fingerprint(), dedup.copy(), List.copyOf(members), lineage), keys, raws);
     }
 
     /** Drops the whole state, before a snapshot is installed. */

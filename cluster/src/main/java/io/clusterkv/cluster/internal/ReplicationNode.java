@@ -108,6 +108,8 @@ public final class ReplicationNode implements Receiver {
         final Set<Address> expected;
         final Map<Address, ControlMessage.SyncReport> reports = new HashMap<>();
         final long startedNanos = System.nanoTime();
+        /** Parts merged: the surviving part reconciles even without a quorum of its own, as the others rejoin it. */
+        boolean merged;
         boolean decided;
         long target;
         long targetChainHash;
@@ -138,13 +140,18 @@ public final class ReplicationNode implements Receiver {
     private final java.util.concurrent.atomic.AtomicBoolean reportScheduled =
         new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Quorum quorum = new Quorum(false, 0, 1, 0);
+    /**
+     * Which stream this replica follows: set when the cluster is founded, when a reconciliation completes and from
+     * the provider on a state transfer. Members of one lineage have applied prefixes of the same stream, so their
+     * applied positions can be compared; across lineages (the parts of a split cluster) they cannot.
+     */
+    private volatile long lineage;
 
     // Protocol state, guarded by lock.
     private volatile Phase phase = Phase.JOINING;
     private volatile boolean ready;
     private volatile @Nullable View view;
     private volatile @Nullable Address orderer;
-    private final Set<Address> retiredOrderers = new HashSet<>();
     private final Map<Address, List<Held>> earlyBatches = new HashMap<>();
     private final List<Held> held = new ArrayList<>();
     private final List<byte[]> ownDropped = new ArrayList<>();
@@ -226,6 +233,14 @@ public final class ReplicationNode implements Receiver {
         }
         if (batcher != null) {
             batcher.start();
+        }
+        if (settings.policy() == PartitionPolicy.MAJORITY) {
+            // Besides the report after each applied burst: an idle member must still vouch for what it applied.
+            control.scheduleWithFixedDelay(() -> {
+                if (ready) {
+                    sendAppliedReport();
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
         }
         long overdueCheckMillis = Math.max(10, Math.min(100, settings.writeTimeout().toMillis() / 5));
         control.scheduleWithFixedDelay(() -> pending.failOverdue(settings.writeTimeout()), overdueCheckMillis,
@@ -420,7 +435,7 @@ public final class ReplicationNode implements Receiver {
         byte[] payload = payloadOf(msg);
         if (orderedBy != null && msg.getDest() == null && !msg.isFlagSet(Message.Flag.NO_TOTAL_ORDER)
             && !msg.isFlagSet(Message.Flag.OOB)) {
-            onOrdered(orderedBy, msg.getSrc(), payload);
+            onOrdered(orderedBy, OrdererTag.currentView(), msg.getSrc(), payload);
         } else {
             onControl(msg.getSrc(), payload);
         }
@@ -436,10 +451,15 @@ public final class ReplicationNode implements Receiver {
         return copy;
     }
 
-    private void onOrdered(Address orderedBy, Address source, byte[] batch) {
+    private void onOrdered(Address orderedBy, org.jgroups.@Nullable ViewId orderedIn, Address source, byte[] batch) {
         lock.lock();
         try {
-            if (orderedBy.equals(orderer)) {
+            View current = view;
+            if (orderedIn != null && current != null && orderedIn.compareTo(current.getViewId()) < 0) {
+                // Ordered under a view this node has already replaced: a late message of an old order, which the
+                // reconciliation at that view change covered.
+                dropped(batch);
+            } else if (orderedBy.equals(orderer)) {
                 switch (phase) {
                     case ACTIVE -> {
                         if (frozen) {
@@ -452,9 +472,10 @@ public final class ReplicationNode implements Receiver {
                     case JOINING -> joinerSees(batch, source);
                     case CLOSED -> { }
                 }
-            } else if (retiredOrderers.contains(orderedBy) || orderer == null) {
+            } else if (orderer == null) {
                 dropped(batch);
             } else {
+                // Ordered by a member this node does not yet know as coordinator: its view is on the way.
                 earlyBatches.computeIfAbsent(orderedBy, o -> new ArrayList<>()).add(new Held(batch, source));
             }
         } finally {
@@ -512,7 +533,7 @@ public final class ReplicationNode implements Receiver {
         reportScheduled.set(false);
         long index = machine.appliedIndex();
         answer(commits.reported(channel.getAddress(), index, voters(), quorum.needed()));
-        byte[] report = ControlMessage.encode(new ControlMessage.AppliedReport(index));
+        byte[] report = ControlMessage.encode(new ControlMessage.AppliedReport(index, lineage));
         try {
             channel.send(new BytesMessage(null, report).setFlag(Message.Flag.NO_TOTAL_ORDER, Message.Flag.OOB));
         } catch (Exception failure) {
@@ -637,11 +658,13 @@ public final class ReplicationNode implements Receiver {
                 quorumChanged();
                 return;
             }
-            quorumChanged();
             if (newView instanceof MergeView merge) {
+                // Decided before the quorum is recomputed: a losing part must not thaw and apply what it held.
                 merged(merge, coordinator);
+                quorumChanged();
                 return;
             }
+            quorumChanged();
             if (!coordinator.equals(orderer)) {
                 Set<Address> expected = new LinkedHashSet<>(newView.getMembers());
                 if (previous != null) {
@@ -649,9 +672,12 @@ public final class ReplicationNode implements Receiver {
                 }
                 expected.add(coordinator);
                 ordererChanged(newView, coordinator, expected);
-            } else if (collector != null) {
-                collector.expected.retainAll(newView.getMembers());
-                maybeDecide();
+            } else {
+                dropEarlyBatches();
+                if (collector != null) {
+                    collector.expected.retainAll(newView.getMembers());
+                    maybeDecide();
+                }
             }
             if (phase == Phase.JOINING && join != null && !newView.containsMember(join.provider)) {
                 LOG.info("{}: state provider {} left; asking another member", settings.nodeName(), join.provider);
@@ -682,6 +708,16 @@ public final class ReplicationNode implements Receiver {
         }
         if (!coordinator.equals(orderer)) {
             ordererChanged(merge, coordinator, new LinkedHashSet<>(primary));
+            if (collector != null) {
+                collector.merged = true;
+            }
+        } else {
+            dropEarlyBatches();
+            if (collector != null && !collector.decided) {
+                collector.merged = true;
+                collector.expected.retainAll(primary);
+                maybeDecide();
+            }
         }
     }
 
@@ -713,6 +749,17 @@ public final class ReplicationNode implements Receiver {
         return best == null ? merge.getMembers() : best.getMembers();
     }
 
+    private static long lineageOf(org.jgroups.ViewId viewId) {
+        return StateHashing.mix(viewId.getId() * 31 + String.valueOf(viewId.getCreator()).hashCode());
+    }
+
+    private void followLineage(long next) {
+        if (next != lineage) {
+            lineage = next;
+            commits.lineageChanged();
+        }
+    }
+
     private static List<String> names(View view) {
         List<String> names = new ArrayList<>();
         for (Address member : view.getMembers()) {
@@ -741,6 +788,14 @@ public final class ReplicationNode implements Receiver {
         return List.of();
     }
 
+    /** Early batches of members that did not become coordinator with this view will never be applied. */
+    private void dropEarlyBatches() {
+        for (List<Held> others : earlyBatches.values()) {
+            others.forEach(h -> dropped(h.batch()));
+        }
+        earlyBatches.clear();
+    }
+
     /** This node was in a partition that did not win the merge: it takes the winning partition's state. */
     private void rejoinAfterMerge(Address coordinator) {
         LOG.warn("{}: this part lost the merge: dropping its state (index {}) and taking the surviving part's",
@@ -748,6 +803,7 @@ public final class ReplicationNode implements Receiver {
         metrics.discardedByMerge(machine.appliedIndex());
         retireOrderer(coordinator);
         held.clear();
+        earlyBatches.clear();
         ownDropped.clear();
         for (CommitTracker.Awaiting write : commits.drain()) {
             write.pending().completeExceptionally(new WriteOutcomeUnknownException("the write was applied in a part "
@@ -760,10 +816,6 @@ public final class ReplicationNode implements Receiver {
     }
 
     private void retireOrderer(Address next) {
-        if (orderer != null) {
-            retiredOrderers.add(orderer);
-        }
-        retiredOrderers.remove(next);
         orderer = next;
     }
 
@@ -782,10 +834,7 @@ public final class ReplicationNode implements Receiver {
         if (early != null) {
             held.addAll(early);
         }
-        for (List<Held> others : earlyBatches.values()) {
-            others.forEach(h -> dropped(h.batch()));
-        }
-        earlyBatches.clear();
+        dropEarlyBatches();
         boolean holdsState = phase == Phase.ACTIVE || phase == Phase.SYNCING;
         if (phase == Phase.JOINING) {
             abortJoin();
@@ -847,7 +896,11 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         List<String> reporting = new ArrayList<>();
-        current.expected.forEach(member -> reporting.add(String.valueOf(member)));
+        if (current.merged && view != null) {
+            view.getMembers().forEach(member -> reporting.add(String.valueOf(member)));
+        } else {
+            current.expected.forEach(member -> reporting.add(String.valueOf(member)));
+        }
         if (!Quorum.of(settings.policy(), settings.expectedSize(), machine.members(), reporting).has()
             && !machine.members().isEmpty()) {
             LOG.warn("{}: the members present ({}) hold no quorum; waiting for the cluster to heal before "
@@ -918,8 +971,10 @@ public final class ReplicationNode implements Receiver {
         if (current == null) {
             return;
         }
+        View syncView = view;
+        long nextLineage = syncView == null ? lineage : lineageOf(syncView.getViewId());
         ControlMessage.SyncDone done = new ControlMessage.SyncDone(current.viewId, current.target,
-            current.targetChainHash, entries);
+            current.targetChainHash, nextLineage, entries);
         View currentView = view;
         if (currentView != null) {
             for (Address member : currentView.getMembers()) {
@@ -951,6 +1006,7 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         phase = Phase.ACTIVE;
+        followLineage(done.lineage());
         if (!frozen) {
             List<Held> toApply = new ArrayList<>(held);
             held.clear();
@@ -1171,6 +1227,7 @@ public final class ReplicationNode implements Receiver {
         join = null;
         primaryProviders = null;
         phase = Phase.ACTIVE;
+        followLineage(attempt.header.lineage());
         metrics.stateReceived();
         quorumChanged();
         for (Held batch : attempt.buffered) {
@@ -1206,6 +1263,10 @@ public final class ReplicationNode implements Receiver {
         ready = true;
         if (machine.members().isEmpty()) {
             machine.foundMembership(settings.nodeName());
+            View founding = view;
+            if (founding != null && lineage == 0) {
+                followLineage(lineageOf(founding.getViewId()));
+            }
             quorumChanged();
         }
         firstReady.complete(null);
@@ -1232,7 +1293,7 @@ public final class ReplicationNode implements Receiver {
             sendControl(joiner, new ControlMessage.StateRefused(request.transferId(), "provider is not ready"));
             return;
         }
-        Snapshot snapshot = machine.capture(request.transferId());
+        Snapshot snapshot = machine.capture(request.transferId(), lineage);
         metrics.stateProvided();
         LOG.info("{}: giving the state at index {} ({} entries) to {}", settings.nodeName(),
             snapshot.header().appliedIndex(), snapshot.keys().size(), joiner);
@@ -1292,7 +1353,9 @@ public final class ReplicationNode implements Receiver {
             return;
         }
         if (message instanceof ControlMessage.AppliedReport report) {
-            answer(commits.reported(from, report.appliedIndex(), voters(), quorum.needed()));
+            if (report.lineage() == lineage) {
+                answer(commits.reported(from, report.appliedIndex(), voters(), quorum.needed()));
+            }
             return;
         }
         lock.lock();

@@ -16,10 +16,11 @@ import com.esotericsoftware.kryo.io.Output;
  * @param registrationFingerprint the provider's class registrations; a joiner with others cannot use the state
  * @param dedup           the applied request ids
  * @param members         the stable membership
+ * @param lineage         the provider's stream lineage, which the joiner takes on
  */
 record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long streamTime, long digest,
                       long expirations, long entryCount, long registrationFingerprint, DedupTable dedup,
-                      java.util.List<String> members) {
+                      java.util.List<String> members, long lineage) {
 
     void writeTo(Output out) {
         out.writeLong(transferId);
@@ -35,6 +36,7 @@ record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long s
         for (String member : members) {
             out.writeString(member);
         }
+        out.writeLong(lineage);
     }
 
     static SnapshotHeader readFrom(Input in) {
@@ -54,6 +56,6 @@ record SnapshotHeader(long transferId, long appliedIndex, long chainHash, long s
             members.add(in.readString());
         }
         return new SnapshotHeader(transferId, appliedIndex, chainHash, streamTime, digest, expirations, entryCount,
-            fingerprint, dedup, members);
+            fingerprint, dedup, members, in.readLong());
     }
 }
