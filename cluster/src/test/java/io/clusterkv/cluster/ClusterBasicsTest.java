@@ -63,4 +63,21 @@ class ClusterBasicsTest {
         assertThat(second.store().getTTL("timed")).isBetween(599L, 600L);
         TestCluster.awaitConverged(List.of(first, second));
     }
+
+    @Test
+    void write_keysAndStringsWithLoneSurrogates_replicateCharForChar() {
+        // The RESP endpoint names a key that is not UTF-8 with lone surrogates; UTF-8 alone would turn them into '?'.
+        String binaryKey = "binary\uDCFF\uDCFE";
+        String oddValue = "value\uD800 and a pair \uD83D\uDE00";
+        List<ClusterNode> nodes = cluster.startNodes(2);
+
+        nodes.get(0).store().set(binaryKey, oddValue);
+        nodes.get(0).store().increment("\uDC80count");
+
+        for (ClusterNode node : nodes) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(node.store().dump())
+                .isEqualTo(Map.of(binaryKey, oddValue, "\uDC80count", 1L)));
+        }
+        assertThat(nodes.get(1).store().get("binary??")).isNull();
+    }
 }

@@ -42,16 +42,36 @@ public final class CommandCodec {
 
     // ---------------------------------------------------------------- values
 
+    // The value forms: strings, longs and byte arrays (every RESP value, most Java values) have a form of their own
+    // that decodes without Kryo; everything else is Kryo's writeClassAndObject with registration required.
+    private static final byte KRYO_VALUE = 0;
+    private static final byte STRING_VALUE = 1;
+    private static final byte LONG_VALUE = 2;
+    private static final byte BYTES_VALUE = 3;
+
     /**
      * Serializes a value at the caller, so an unregistered class fails there and nothing is sent.
      *
      * @throws UnregisteredClassException if the value or anything inside it is of an unregistered class
      */
     public byte[] encodeValue(Object value) {
+        if (value instanceof String text && !hasSurrogate(text)) {
+            return tagged(STRING_VALUE, text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (value instanceof byte[] bytes) {
+            return tagged(BYTES_VALUE, bytes);
+        }
+        if (value instanceof Long number) {
+            byte[] encoded = new byte[9];
+            encoded[0] = LONG_VALUE;
+            LONGS.set(encoded, 1, number.longValue());
+            return encoded;
+        }
         Kryo kryo = registry.obtain();
         Output output = scratch.get();
         output.reset();
         try {
+            output.writeByte(KRYO_VALUE);
             kryo.writeClassAndObject(output, value);
             return output.toBytes();
         } catch (KryoException | IllegalArgumentException failure) {
@@ -61,10 +81,34 @@ public final class CommandCodec {
         }
     }
 
+    private static byte[] tagged(byte tag, byte[] body) {
+        byte[] encoded = new byte[body.length + 1];
+        encoded[0] = tag;
+        System.arraycopy(body, 0, encoded, 1, body.length);
+        return encoded;
+    }
+
     /** @return the value decoded with the given (thread-confined) Kryo */
     public static Object decodeValue(Kryo kryo, byte[] bytes) {
-        return kryo.readClassAndObject(new Input(bytes));
+        if (bytes.length == 0) {
+            throw new MalformedCommandException("empty value");
+        }
+        return switch (bytes[0]) {
+            case STRING_VALUE -> new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+            case BYTES_VALUE -> java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            case LONG_VALUE -> {
+                if (bytes.length != 9) {
+                    throw new MalformedCommandException("a long value of " + (bytes.length - 1) + " bytes");
+                }
+                yield (long) LONGS.get(bytes, 1);
+            }
+            case KRYO_VALUE -> kryo.readClassAndObject(new Input(bytes, 1, bytes.length - 1));
+            default -> throw new MalformedCommandException("unknown value form " + bytes[0]);
+        };
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private static RuntimeException unregistered(Object value, RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -148,22 +192,50 @@ public final class CommandCodec {
     /**
      * Keys travel as a length and their UTF-8 bytes rather than Kryo's string form: decoding them with
      * {@code new String(bytes, UTF_8)} is intrinsified, where Kryo reads a character at a time, which was the
-     * largest single cost of applying a batch (docs/benchmarks.md).
+     * largest single cost of applying a batch (docs/benchmarks.md). UTF-8 cannot carry a lone surrogate (the RESP
+     * endpoint maps bytes that are not UTF-8 to lone surrogates), so a key holding any surrogate travels as its
+     * UTF-16 chars instead; the lowest bit of the length says which form follows.
      */
     static void writeKey(Output out, String key) {
+        if (hasSurrogate(key)) {
+            out.writeVarInt(key.length() << 1 | 1, true);
+            for (int i = 0; i < key.length(); i++) {
+                out.writeChar(key.charAt(i));
+            }
+            return;
+        }
         byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-        out.writeVarInt(utf8.length, true);
+        out.writeVarInt(utf8.length << 1, true);
         out.writeBytes(utf8);
     }
 
     private static String readKey(Input in) {
-        int length = in.readVarInt(true);
-        if (length < 0 || length > in.limit() - in.position()) {
+        int header = in.readVarInt(true);
+        int length = header >>> 1;
+        boolean utf16 = (header & 1) == 1;
+        if (header < 0 || (utf16 ? 2L * length : length) > in.limit() - in.position()) {
             throw new MalformedCommandException("key length " + length + " exceeds the command");
+        }
+        if (utf16) {
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++) {
+                chars[i] = in.readChar();
+            }
+            return new String(chars);
         }
         String key = new String(in.getBuffer(), in.position(), length, StandardCharsets.UTF_8);
         in.setPosition(in.position() + length);
         return key;
+    }
+
+    /** @return whether the text holds a UTF-16 surrogate, paired or not: only then can UTF-8 fail to carry it */
+    static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void writeBytes(Output out, byte[] bytes) {
