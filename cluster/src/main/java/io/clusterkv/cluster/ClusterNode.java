@@ -3,7 +3,9 @@ package io.clusterkv.cluster;
 import io.clusterkv.cluster.internal.ClusterMetrics;
 import io.clusterkv.cluster.internal.ReplicatedKvStore;
 import io.clusterkv.cluster.internal.ReplicationNode;
+import io.clusterkv.cluster.internal.SecretEncrypt;
 import io.clusterkv.core.AsyncKvStore;
+import io.clusterkv.core.KvException;
 import io.clusterkv.core.TimeSource;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
@@ -51,7 +53,7 @@ public final class ClusterNode implements AutoCloseable {
             builder.maxBatchCommands, builder.maxBatchBytes, builder.time, builder.sweepInterval, builder.sweepBatch,
             builder.logTailBatches, builder.logTailBytes, builder.stateTransferTimeout, builder.effectivePolicy(),
             builder.expectedSize, builder.minorityReads);
-        this.node = new ReplicationNode(settings, builder.stack.newChannel(), metrics);
+        this.node = new ReplicationNode(settings, builder.newChannel(), metrics);
         this.store = new ReplicatedKvStore(node, builder.time, metrics, this::close);
     }
 
@@ -120,6 +122,9 @@ public final class ClusterNode implements AutoCloseable {
         return "ClusterNode[" + name + "]";
     }
 
+    /** The shortest cluster secret accepted: 16 characters, about 96 bits if random. */
+    public static final int MIN_SECRET_LENGTH = 16;
+
     /** Settings of a node. Only the cluster name is required. */
     public static final class Builder {
         private String clusterName;
@@ -140,8 +145,43 @@ public final class ClusterNode implements AutoCloseable {
         private PartitionPolicy policy;
         private int expectedSize;
         private boolean minorityReads = true;
+        private String clusterSecret;
 
         private Builder() {
+        }
+
+        /**
+         * Encrypts and authenticates all cluster traffic with keys derived from a secret every member shares: a node
+         * without it, or with another one, cannot join, read replicated values or inject commands. The stack gets
+         * an encryption protocol above its transport and SERIALIZE above that, so headers are covered too (see
+         * docs/security.md). Without a secret (the default) cluster traffic is plain.
+         *
+         * @param secret the shared secret, at least {@value #MIN_SECRET_LENGTH} characters
+         * @throws IllegalArgumentException if it is shorter
+         */
+        public Builder clusterSecret(String secret) {
+            Objects.requireNonNull(secret, "cluster secret must not be null");
+            if (secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalArgumentException("cluster secret must have at least " + MIN_SECRET_LENGTH
+                    + " characters, it has " + secret.length());
+            }
+            this.clusterSecret = secret;
+            return this;
+        }
+
+        private JChannel newChannel() {
+            JChannel channel = stack.newChannel();
+            if (clusterSecret == null) {
+                return channel;
+            }
+            try {
+                SecretEncrypt.install(channel, clusterSecret, clusterName);
+                return channel;
+            } catch (Exception failure) {
+                channel.close();
+                throw new KvException("cannot encrypt cluster traffic on stack '" + stack + "': "
+                    + failure.getMessage(), failure);
+            }
         }
 
         /**
