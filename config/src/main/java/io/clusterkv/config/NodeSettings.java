@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * @param kryoClasses      value classes to register for replication
  * @param respPassword     the RESP password, or null
  * @param httpToken        the HTTP bearer token, or null
+ * @param clusterSecret    the secret that encrypts cluster traffic, or null for plain traffic
+ * @param tls              the certificate and key the client endpoints serve TLS with, or null for none
+ * @param maxConnections   the most open connections per endpoint
+ * @param respIdleTimeout  how long a silent RESP connection stays open (zero: forever)
+ * @param httpIdleTimeout  how long a silent HTTP connection stays open (zero: forever)
  * @param partitionPolicy  what a split cluster does
  * @param minorityReads    whether a part without quorum serves reads
  * @param logLevel         how much the node logs
@@ -42,6 +47,8 @@ public record NodeSettings(String clusterName, String nodeName, String bindAddre
                            int httpPort, Duration writeTimeout, Duration joinTimeout, long maxKeyBytes,
                            long maxValueBytes, long maxRequestBytes, Duration sweepInterval, int expectedSize,
                            List<String> kryoClasses, @Nullable String respPassword, @Nullable String httpToken,
+                           @Nullable String clusterSecret, @Nullable Tls tls, int maxConnections,
+                           Duration respIdleTimeout, Duration httpIdleTimeout,
                            PartitionPolicySetting partitionPolicy, boolean minorityReads, LogLevel logLevel) {
 
     /** @return whether the bind address is a loopback address, so nothing is reachable from a network */
@@ -53,6 +60,17 @@ public record NodeSettings(String clusterName, String nodeName, String bindAddre
         }
     }
 
+    /**
+     * The TLS set-up of the client endpoints.
+     *
+     * @param certificateFile the PEM certificate chain
+     * @param keyFile         the PEM PKCS#8 private key
+     * @param resp            whether the RESP endpoint serves TLS
+     * @param http            whether the HTTP endpoint serves TLS
+     */
+    public record Tls(Path certificateFile, Path keyFile, boolean resp, boolean http) {
+    }
+
     @Override
     public String toString() {
         // Secrets never reach a log line.
@@ -60,6 +78,8 @@ public record NodeSettings(String clusterName, String nodeName, String bindAddre
             + transport.name().toLowerCase(java.util.Locale.ROOT) + " on " + jgroupsPort + "(+" + jgroupsPortRange
             + "), resp " + respPort + ", http " + httpPort + ", expected size " + expectedSize
             + (respPassword != null ? ", RESP password set" : "") + (httpToken != null ? ", HTTP token set" : "")
+            + (clusterSecret != null ? ", cluster secret set" : "")
+            + (tls != null ? ", TLS on" + (tls.resp() ? " resp" : "") + (tls.http() ? " http" : "") : "")
             + "]";
     }
 }

@@ -88,6 +88,41 @@ public final class Settings {
     /** HTTP bearer token. */
     public static final Setting<String> HTTP_TOKEN = Setting.secret("http-token",
         "A token HTTP clients must send as 'Authorization: Bearer <token>' (health checks excepted).");
+    /** Cluster secret. */
+    public static final Setting<String> CLUSTER_SECRET = Setting.secret("cluster-secret",
+        "A secret every member shares (at least 16 characters): it encrypts and authenticates all cluster traffic, "
+            + "so a node without it cannot join, read values or inject writes. Prefer cluster-secret-file or the "
+            + "environment variable to a flag, which other users of the machine can see.");
+    /** File holding the cluster secret. */
+    public static final Setting<Path> CLUSTER_SECRET_FILE = Setting.file("cluster-secret-file",
+        "A file holding the cluster secret (its first line), instead of cluster-secret.");
+    /** TLS certificate. */
+    public static final Setting<Path> TLS_CERT_FILE = Setting.file("tls-cert-file",
+        "A PEM file with the server's certificate chain: with tls-key-file, the endpoints in tls-endpoints serve "
+            + "TLS only.");
+    /** TLS private key. */
+    public static final Setting<Path> TLS_KEY_FILE = Setting.file("tls-key-file",
+        "The PEM file with the private key of tls-cert-file, in PKCS#8 form (BEGIN PRIVATE KEY), unencrypted.");
+    /** Endpoints that serve TLS. */
+    public static final Setting<List<String>> TLS_ENDPOINTS = Setting.list("tls-endpoints", "resp,http",
+        "Which endpoints serve TLS when a certificate is set: resp, http or both.");
+    /** Most connections per endpoint. */
+    public static final Setting<Integer> MAX_CONNECTIONS = Setting.count("max-connections", "10000", 1, 1_000_000,
+        "The most open connections each endpoint (RESP, HTTP) accepts; one more is answered with an error and "
+            + "closed (as Redis maxclients).");
+    /** RESP idle timeout. */
+    public static final Setting<Duration> RESP_IDLE_TIMEOUT = Setting.duration("resp-idle-timeout", "0", true,
+        "How long a RESP connection may stay silent before the node closes it (0: never, as Redis' timeout 0; "
+            + "connection pools keep idle connections).");
+    /** HTTP idle timeout. */
+    public static final Setting<Duration> HTTP_IDLE_TIMEOUT = Setting.duration("http-idle-timeout", "60s", true,
+        "How long an HTTP connection may stay silent, idle or halfway through a request, before the node closes "
+            + "it (0: never).");
+
+    /** Protected mode. */
+    public static final Setting<Boolean> PROTECTED_MODE = Setting.flag("protected-mode", "true",
+        "Refuse to start on a non-loopback bind address unless RESP has a password, HTTP a token and cluster "
+            + "traffic a secret (or the JGroups XML its own encryption); false runs exposed and unauthenticated.");
 
     /** Partition policy. */
     public static final Setting<PartitionPolicySetting> PARTITION_POLICY = Setting.choice("partition-policy",
@@ -108,7 +143,9 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(CONFIG, CLUSTER_NAME, NODE_NAME, BIND, TRANSPORT,
         JGROUPS_PORT, JGROUPS_PORT_RANGE, INITIAL_HOSTS, MULTICAST_ADDRESS, MULTICAST_PORT, DNS_QUERY, JGROUPS_CONFIG,
         RESP_PORT, HTTP_PORT, WRITE_TIMEOUT, JOIN_TIMEOUT, MAX_KEY_BYTES, MAX_VALUE_BYTES, MAX_REQUEST_BYTES,
-        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN, PARTITION_POLICY, MINORITY_READS, LOG_LEVEL);
+        SWEEP_INTERVAL, EXPECTED_SIZE, KRYO_CLASSES, RESP_PASSWORD, HTTP_TOKEN,
+        CLUSTER_SECRET, CLUSTER_SECRET_FILE, TLS_CERT_FILE, TLS_KEY_FILE, TLS_ENDPOINTS, MAX_CONNECTIONS,
+        RESP_IDLE_TIMEOUT, HTTP_IDLE_TIMEOUT, PROTECTED_MODE, PARTITION_POLICY, MINORITY_READS, LOG_LEVEL);
 
     private Settings() {
     }

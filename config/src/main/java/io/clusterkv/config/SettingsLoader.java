@@ -196,14 +196,69 @@ public final class SettingsLoader {
         }
         List<String> kryoClasses = value(Settings.KRYO_CLASSES);
         Duration sweep = required(Settings.SWEEP_INTERVAL);
-        return new NodeSettings(required(Settings.CLUSTER_NAME), nodeName, bind, transport, jgroupsPort,
+        NodeSettings settings = new NodeSettings(required(Settings.CLUSTER_NAME), nodeName, bind, transport, jgroupsPort,
             required(Settings.JGROUPS_PORT_RANGE), List.copyOf(initialHosts), required(Settings.MULTICAST_ADDRESS),
             required(Settings.MULTICAST_PORT), dnsQuery, value(Settings.JGROUPS_CONFIG), respPort, httpPort,
             required(Settings.WRITE_TIMEOUT), required(Settings.JOIN_TIMEOUT), required(Settings.MAX_KEY_BYTES),
             required(Settings.MAX_VALUE_BYTES), required(Settings.MAX_REQUEST_BYTES), sweep,
             required(Settings.EXPECTED_SIZE), kryoClasses == null ? List.of() : List.copyOf(kryoClasses),
-            value(Settings.RESP_PASSWORD), value(Settings.HTTP_TOKEN), required(Settings.PARTITION_POLICY),
+            value(Settings.RESP_PASSWORD), value(Settings.HTTP_TOKEN), clusterSecret(), tls(),
+            required(Settings.MAX_CONNECTIONS), required(Settings.RESP_IDLE_TIMEOUT),
+            required(Settings.HTTP_IDLE_TIMEOUT), required(Settings.PARTITION_POLICY),
             required(Settings.MINORITY_READS), required(Settings.LOG_LEVEL));
+        ProtectedMode.check(settings, required(Settings.PROTECTED_MODE));
+        return settings;
+    }
+
+    /** The shortest cluster secret: 16 characters, about 96 bits if random (as ClusterNode requires). */
+    static final int MIN_SECRET_LENGTH = 16;
+
+    private @Nullable String clusterSecret() {
+        String secret = value(Settings.CLUSTER_SECRET);
+        Path file = value(Settings.CLUSTER_SECRET_FILE);
+        if (secret != null && file != null) {
+            throw new SettingsException("settings 'cluster-secret' and 'cluster-secret-file' are both given: set "
+                + "only one");
+        }
+        String source = "setting 'cluster-secret'";
+        if (file != null) {
+            source = "the first line of cluster-secret-file " + file;
+            try {
+                secret = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                throw new SettingsException("cannot read cluster-secret-file " + file + ": "
+                    + unreadable.getMessage());
+            }
+        }
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            throw new SettingsException(source + " is " + secret.length() + " characters long; a cluster secret "
+                + "needs at least " + MIN_SECRET_LENGTH + " (e.g. the output of 'openssl rand -base64 32')");
+        }
+        return secret;
+    }
+
+    private NodeSettings.@Nullable Tls tls() {
+        Path certificate = value(Settings.TLS_CERT_FILE);
+        Path key = value(Settings.TLS_KEY_FILE);
+        if ((certificate == null) != (key == null)) {
+            throw new SettingsException("TLS needs both tls-cert-file and tls-key-file; only "
+                + (certificate == null ? "tls-key-file" : "tls-cert-file") + " is set");
+        }
+        List<String> endpoints = required(Settings.TLS_ENDPOINTS);
+        for (String endpoint : endpoints) {
+            if (!endpoint.equals("resp") && !endpoint.equals("http")) {
+                throw new SettingsException("setting 'tls-endpoints' has '" + endpoint + "'; it may list resp and "
+                    + "http");
+            }
+        }
+        if (certificate == null) {
+            return null;
+        }
+        if (endpoints.isEmpty()) {
+            throw new SettingsException("a TLS certificate is set but tls-endpoints lists no endpoint: list resp, "
+                + "http or both");
+        }
+        return new NodeSettings.Tls(certificate, key, endpoints.contains("resp"), endpoints.contains("http"));
     }
 
     private static String defaultNodeName(String bind, int respPort, int httpPort) {

@@ -163,6 +163,34 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void load_clusterSecret_fromEnvironmentOrFile_neverInToString() throws Exception {
+        String secret = "0123456789abcdef-secret";
+        NodeSettings fromEnv = SettingsLoader.load(List.of(), Map.of("CLUSTERKV_CLUSTER_SECRET", secret));
+        Path file = directory.resolve("secret");
+        Files.writeString(file, secret + "\n");
+        NodeSettings fromFile = SettingsLoader.load(List.of("--cluster-secret-file", file.toString()), Map.of());
+
+        assertThat(fromEnv.clusterSecret()).isEqualTo(secret);
+        assertThat(fromFile.clusterSecret()).isEqualTo(secret);
+        assertThat(fromFile.toString()).doesNotContain(secret).contains("cluster secret set");
+        assertThat(SettingsLoader.load(List.of(), Map.of()).clusterSecret()).isNull();
+    }
+
+    @Test
+    void load_clusterSecret_tooShortOrGivenTwice_saysWhatToDo() throws Exception {
+        Path file = directory.resolve("secret");
+        Files.writeString(file, "short\n");
+
+        assertThatThrownBy(() -> SettingsLoader.load(List.of("--cluster-secret", "hunter2"), Map.of()))
+            .isInstanceOf(SettingsException.class).hasMessageContaining("7 characters long")
+            .hasMessageContaining("at least 16").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> SettingsLoader.load(List.of("--cluster-secret-file", file.toString()), Map.of()))
+            .isInstanceOf(SettingsException.class).hasMessageContaining("cluster-secret-file " + file);
+        assertThatThrownBy(() -> SettingsLoader.load(List.of("--cluster-secret", "0123456789abcdef",
+            "--cluster-secret-file", file.toString()), Map.of())).hasMessageContaining("both given");
+    }
+
+    @Test
     void help_listsEveryFlagWithItsDefault() {
         String help = SettingsLoader.help();
 

@@ -7,8 +7,16 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import io.clusterkv.config.NodeSettings;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/** Binding an endpoint's server socket, the same way for RESP and HTTP. */
+/**
+ * Binding an endpoint's server socket, the same way for RESP and HTTP, with what every connection of either gets
+ * first: the connection limits ({@link ConnectionGuard}) and, when configured, TLS.
+ */
 public final class Endpoints {
     private Endpoints() {
     }
@@ -24,6 +32,7 @@ public final class Endpoints {
     public static Channel bind(NodeContext context, String name, int port, String flag,
                                ChannelInitializer<SocketChannel> initializer) {
         String address = context.settings().bindAddress();
+        ChannelInitializer<SocketChannel> guarded = guarded(context, name, initializer);
         ServerBootstrap bootstrap = new ServerBootstrap()
             .group(context.acceptors(), context.workers())
             .channel(context.serverChannelType())
@@ -31,7 +40,7 @@ public final class Endpoints {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
-            .childHandler(initializer);
+            .childHandler(guarded);
         try {
             return bootstrap.bind(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
         } catch (Exception failure) { // Netty rethrows the checked BindException undeclared
@@ -43,5 +52,34 @@ public final class Endpoints {
                 : new IllegalStateException(name + " cannot listen on " + address + ":" + port + ": " + failure,
                     failure);
         }
+    }
+
+    /**
+     * Puts the idle timer, the connection guard and TLS in front of the endpoint's own handlers. The guard comes
+     * before TLS, so a connection over the limit costs no handshake.
+     */
+    private static ChannelInitializer<SocketChannel> guarded(NodeContext context, String name,
+                                                             ChannelInitializer<SocketChannel> initializer) {
+        NodeSettings settings = context.settings();
+        boolean resp = name.equals("RESP");
+        SslContext tls = context.tls(resp);
+        Function<String, byte[]> refusal = tls != null ? null
+            : resp ? ConnectionGuard::respRefusal : ConnectionGuard::httpRefusal;
+        ConnectionGuard guard = new ConnectionGuard(context.metrics(), resp ? "resp" : "http",
+            settings.maxConnections(), refusal);
+        long idleMillis = (resp ? settings.respIdleTimeout() : settings.httpIdleTimeout()).toMillis();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                if (idleMillis > 0) {
+                    channel.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+                }
+                channel.pipeline().addLast(guard);
+                if (tls != null) {
+                    channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+                }
+                channel.pipeline().addLast(initializer);
+            }
+        };
     }
 }

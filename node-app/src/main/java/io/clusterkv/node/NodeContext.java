@@ -6,6 +6,7 @@ import io.clusterkv.core.AsyncKvStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,12 @@ public final class NodeContext {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Class<? extends ServerChannel> serverChannelType;
+    private final @Nullable SslContext tls;
     private volatile @Nullable ClusterNode cluster;
 
     NodeContext(NodeSettings settings, PrometheusMeterRegistry metrics, EventLoopGroup acceptors,
-                EventLoopGroup workers, Class<? extends ServerChannel> serverChannelType) {
+                EventLoopGroup workers, Class<? extends ServerChannel> serverChannelType, @Nullable SslContext tls) {
+        this.tls = tls;
         this.settings = settings;
         this.metrics = metrics;
         this.acceptors = acceptors;
@@ -54,6 +57,18 @@ public final class NodeContext {
     /** @return epoll's server channel where available, else NIO's */
     public Class<? extends ServerChannel> serverChannelType() {
         return serverChannelType;
+    }
+
+    /**
+     * @param resp true for the RESP endpoint, false for HTTP
+     * @return the TLS context the endpoint serves with, or null if it serves plain TCP
+     */
+    public @Nullable SslContext tls(boolean resp) {
+        NodeSettings.Tls configured = settings.tls();
+        if (tls == null || configured == null) {
+            return null;
+        }
+        return (resp ? configured.resp() : configured.http()) ? tls : null;
     }
 
     /** @return the cluster node once it holds the cluster's state, else null (the node is loading) */

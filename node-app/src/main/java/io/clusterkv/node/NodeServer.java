@@ -21,6 +21,7 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +49,20 @@ public final class NodeServer implements AutoCloseable {
      * Starts a node and returns once it holds the cluster's state.
      *
      * @throws PortInUseException if an endpoint's port is taken
-     * @throws SettingsException if a setting turns out unusable (a class to register is missing)
+     * @throws SettingsException if a setting turns out unusable (a class to register is missing, a TLS certificate
+     *                           that does not load)
      * @throws io.clusterkv.core.KvException if the node cannot join within the join timeout
      */
     public static NodeServer start(NodeSettings settings) {
+        SslContext tls = ClientTls.load(settings);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup acceptors = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         EventLoopGroup workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
             : NioServerSocketChannel.class;
-        NodeServer server = new NodeServer(new NodeContext(settings, metrics, acceptors, workers, channelType));
+        NodeServer server = new NodeServer(new NodeContext(settings, metrics, acceptors, workers, channelType,
+            tls));
         try {
             server.bindJvmMeters();
             server.listen();
@@ -94,7 +98,11 @@ public final class NodeServer implements AutoCloseable {
     private void join() {
         NodeSettings settings = context.settings();
         LOG.info("starting {}", settings);
-        ClusterNode node = ClusterNode.builder()
+        ClusterNode.Builder builder = ClusterNode.builder();
+        if (settings.clusterSecret() != null) {
+            builder.clusterSecret(settings.clusterSecret());
+        }
+        ClusterNode node = builder
             .clusterName(settings.clusterName())
             .nodeName(settings.nodeName())
             .stack(StackFactory.stackFor(settings))

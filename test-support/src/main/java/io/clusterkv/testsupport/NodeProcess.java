@@ -324,6 +324,14 @@ public final class NodeProcess implements AutoCloseable {
             return host + ":" + jgroupsPort;
         }
 
+        private static boolean isLoopback(String address) {
+            try {
+                return java.net.InetAddress.getByName(address).isLoopbackAddress();
+            } catch (java.net.UnknownHostException unknown) {
+                return false;
+            }
+        }
+
         /** @return the described process, not started */
         public NodeProcess build() {
             List<String> command = new ArrayList<>(prefix);
@@ -333,6 +341,10 @@ public final class NodeProcess implements AutoCloseable {
                 "--jgroups-port", String.valueOf(jgroupsPort), "--jgroups-port-range", "0"));
             List<String> hosts = initialHosts.isEmpty() ? List.of(jgroupsAddress()) : initialHosts;
             command.addAll(List.of("--initial-hosts", String.join(",", hosts)));
+            if (!isLoopback(host)) {
+                // Test nodes on a lab network (chaos tests) run without credentials: protected mode would refuse.
+                command.addAll(List.of("--protected-mode", "false"));
+            }
             command.addAll(extraFlags);
             return new NodeProcess(name, host, respPort, httpPort, jgroupsPort, command,
                 logs.resolve(name + ".log"));

@@ -55,6 +55,16 @@ class StartupIT {
     }
 
     @Test
+    void start_exposedWithoutAuth_refusesWithTheSettingsToSetAndExitsTwo() throws Exception {
+        Result exposed = run("--bind", "0.0.0.0", "--cluster-name", "exposed");
+
+        assertThat(exposed.status()).isEqualTo(2);
+        assertThat(exposed.output().strip()).startsWith("clusterkv: protected mode: bind address 0.0.0.0 is "
+            + "reachable from a network").contains("resp-password", "http-token", "cluster-secret",
+            "protected-mode false").doesNotContain("Exception");
+    }
+
+    @Test
     void start_portInUse_printsOneLineAndExitsTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Result busy = run("--cluster-name", "busy-port", "--resp-port", String.valueOf(taken.getLocalPort()),
