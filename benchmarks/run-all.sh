@@ -21,12 +21,14 @@
 #   REPLICATED_ARGS="--threads 8 --warmup 1 --seconds 2" TEST_SECONDS=3 ENTRIES=100000 benchmarks/run-all.sh  # a quick try
 #
 # REPLICATED_ARGS go to run-replicated.sh (see ReplicatedComparison); TEST_SECONDS, ENTRIES and the other settings
-# of run-nodes.sh pass through the environment. Nothing here runs in mvn verify.
+# of run-nodes.sh pass through the environment; RESULTS_DIR and DOCS_DIR move the outputs. Nothing here runs in
+# mvn verify.
 set -euo pipefail
 
 benchmarks_dir="$(cd "$(dirname "$0")" && pwd)"
 repo_dir="$(dirname "$benchmarks_dir")"
-results_dir="$benchmarks_dir/results"
+results_dir="${RESULTS_DIR:-$benchmarks_dir/results}"
+docs_dir="${DOCS_DIR:-$repo_dir/docs}"
 parts=" ${PARTS:-replicated nodes} "
 default_systems="clusterkv,clusterkv-majority,clusterkv-shared-loopback,clusterkv-processes,infinispan,hazelcast-imap,hazelcast-replicatedmap"
 replicated_args="${REPLICATED_ARGS:---systems $default_systems --warmup 2 --seconds 5}"
@@ -66,6 +68,6 @@ if [[ $parts == *" nodes "* ]]; then
     say "part 2/2 done"
 fi
 
-say "summary: benchmarks/results/summary.md, docs/benchmarks-replicated.svg, docs/benchmarks-nodes.svg"
-python3 "$benchmarks_dir/plot-all.py" | tee -a "$log"
+say "summary: $results_dir/summary.md, $docs_dir/benchmarks-replicated.svg and benchmarks-nodes.svg"
+python3 "$benchmarks_dir/plot-all.py" "$results_dir" "$docs_dir" | tee -a "$log"
 say "done in $(( (SECONDS - started) / 60 )) min; work directory $work (logs, histograms; delete when done)"
