@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.clusterkv.cluster.internal.SecretEncrypt;
 import io.clusterkv.cluster.testing.TestCluster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,36 @@ class ClusterSecretTest {
         assertThat(tap.messages.get()).as("messages seen on the wire").isPositive();
         // Kryo writes an ASCII string with the high bit set on its last character, hence the cut.
         assertThat(tap.bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain("plaintext-token-valu");
+    }
+
+    @Test
+    void capturedClusterMessages_replayedOrForged_changeNothing() throws Exception {
+        List<ClusterNode> nodes = cluster.startNodes(2);
+        WireTap tap = WireTap.below(nodes.get(0));
+        nodes.get(0).store().set("balance", 100L);
+        nodes.get(0).store().increment("counter");
+        TestCluster.awaitConverged(nodes);
+        List<Message> captured = tap.sent();
+        assertThat(captured).isNotEmpty();
+        StateDigest before = nodes.get(1).digest();
+
+        for (Message original : captured) {
+            tap.inject(original.copy(true, true));
+            Message forged = original.copy(true, true);
+            byte[] bytes = forged.getArray().clone();
+            bytes[forged.getOffset() + forged.getLength() / 2] ^= 1;
+            tap.inject(forged.setArray(bytes, forged.getOffset(), forged.getLength()));
+        }
+
+        SecretEncrypt receiver = nodes.get(1).jgroupsChannel().getProtocolStack().findProtocol(SecretEncrypt.class);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(receiver.forgedMessages())
+            .as("altered messages that failed authentication").isGreaterThanOrEqualTo(countMulticasts(captured)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(nodes.get(1).digest()).as("state after replays and forgeries").isEqualTo(before));
+        assertThat(nodes.get(1).store().get("counter")).isEqualTo(1L);
+        nodes.get(0).store().increment("counter");
+        TestCluster.awaitConverged(nodes);
+        assertThat(nodes.get(1).store().get("counter")).as("the cluster still works").isEqualTo(2L);
     }
 
     @Test
@@ -170,7 +201,16 @@ class ClusterSecretTest {
             }
         });
         assertThat(members.get(1).store().get("session:1")).isEqualTo("alice");
+        for (ClusterNode member : members) {
+            SecretEncrypt encrypt = member.jgroupsChannel().getProtocolStack().findProtocol(SecretEncrypt.class);
+            assertThat(encrypt.refusedMessages()).as("stranger's messages dropped by " + member.name())
+                .isPositive();
+        }
         stranger.close();
+    }
+
+    private static long countMulticasts(List<Message> messages) {
+        return messages.stream().filter(msg -> msg.getDest() == null).count();
     }
 
     private ClusterNode startStranger(String clusterName, UnaryOperator<ClusterNode.Builder> secret) {
@@ -185,6 +225,7 @@ class ClusterSecretTest {
     static final class WireTap extends Protocol {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final AtomicInteger messages = new AtomicInteger();
+        private final List<Message> sent = new java.util.ArrayList<>();
 
         static WireTap below(ClusterNode node) throws Exception {
             WireTap tap = new WireTap();
@@ -201,8 +242,21 @@ class ClusterSecretTest {
                     bytes.write(msg.getArray(), msg.getOffset(), msg.getLength());
                 }
                 messages.incrementAndGet();
+                sent.add(msg.copy(true, true));
             }
             return down_prot.down(msg);
+        }
+
+        /** @return copies of the messages sent so far, encrypted, as they went on the wire */
+        List<Message> sent() {
+            synchronized (bytes) {
+                return List.copyOf(sent);
+            }
+        }
+
+        /** Sends a message as it is, below the encryption: what an attacker on the network can do. */
+        void inject(Message msg) {
+            down_prot.down(msg);
         }
     }
 }

@@ -10,6 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.conf.ClassConfigurator;
@@ -19,7 +22,10 @@ import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.protocols.TP;
 import org.jgroups.stack.Protocol;
 import org.jgroups.stack.ProtocolStack;
+import org.jgroups.util.MessageBatch;
 import org.jgroups.util.Util;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JGroups' SYM_ENCRYPT keyed by the cluster secret, with every message authenticated as well as encrypted.
@@ -47,8 +53,14 @@ public final class SecretEncrypt extends SYM_ENCRYPT {
     private static final int KDF_ITERATIONS = 100_000;
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SecretEncrypt.class);
+    private static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final SecretKeySpec macKey;
     private final ThreadLocal<Mac> macs;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong forgedMessages = new AtomicLong();
+    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_INTERVAL_NANOS);
 
     private SecretEncrypt(byte[] encryptionKey, byte[] macKeyBytes) {
         // Headers are written under SYM_ENCRYPT's registered id: a subclass has none of its own.
@@ -120,6 +132,60 @@ public final class SecretEncrypt extends SYM_ENCRYPT {
         }
     }
 
+    /**
+     * Drops, quietly, what was not sent under this cluster's key. SYM_ENCRYPT logs an error for each such message,
+     * so a stranger knocking would fill the log; here they are counted and reported once a minute.
+     */
+    @Override
+    public Object up(Message msg) {
+        if (!underThisKey(msg)) {
+            refuse(msg.src());
+            return null;
+        }
+        return super.up(msg);
+    }
+
+    @Override
+    public void up(MessageBatch batch) {
+        batch.removeIf(msg -> {
+            if (underThisKey(msg)) {
+                return false;
+            }
+            refuse(msg.src());
+            return true;
+        }, false);
+        if (!batch.isEmpty()) {
+            super.up(batch);
+        }
+    }
+
+    /** The key never changes, so a message under any other key version comes from a stranger. */
+    private boolean underThisKey(Message msg) {
+        EncryptHeader header = msg.getHeader(id);
+        return header != null && Arrays.equals(header.version(), symVersion());
+    }
+
+    private void refuse(Address sender) {
+        long count = refused.incrementAndGet();
+        long last = lastReport.get();
+        long now = System.nanoTime();
+        if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+            LOG.warn("{}: dropped cluster messages not sent under this cluster's secret ({} so far, the last from "
+                + "{}): a node without the secret, or with another one, is trying to reach the cluster",
+                local_addr, count, sender);
+        }
+    }
+
+    /** @return how many messages were dropped for not being sent under this cluster's key, forged ones included */
+    public long refusedMessages() {
+        return refused.get();
+    }
+
+    /** @return how many messages carried this cluster's key version but failed authentication: forged or altered */
+    public long forgedMessages() {
+        return forgedMessages.get();
+    }
+
     /** Encrypts with the superclass, then appends the tag; decrypting checks the tag before anything else. */
     @Override
     protected byte[] code(byte[] buf, int offset, int length, byte[] iv, boolean decode) throws Exception {
@@ -139,10 +205,17 @@ public final class SecretEncrypt extends SYM_ENCRYPT {
      */
     @Override
     protected Message _decrypt(Cipher cipher, Key key, Message msg, EncryptHeader hdr) throws Exception {
-        if (!msg.hasPayload() || msg.getLength() < TAG_BYTES || hdr.iv() == null) {
+        int cipherLength;
+        try {
+            if (!msg.hasPayload()) {
+                throw new GeneralSecurityException("message has no payload to authenticate");
+            }
+            cipherLength = verified(msg.getArray(), msg.getOffset(), msg.getLength(), hdr.iv());
+        } catch (GeneralSecurityException forged) {
+            forgedMessages.incrementAndGet();
+            refuse(msg.src());
             return null;
         }
-        int cipherLength = verified(msg.getArray(), msg.getOffset(), msg.getLength(), hdr.iv());
         byte[] plain;
         if (cipher == null) {
             plain = super.code(msg.getArray(), msg.getOffset(), cipherLength, hdr.iv(), true);
