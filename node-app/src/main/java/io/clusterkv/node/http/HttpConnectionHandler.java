@@ -3,6 +3,7 @@ package io.clusterkv.node.http;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -90,7 +91,9 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        // A client that goes away mid-request is its own business, not the node's: no stack trace in the log
+        // for what any client (or attacker) can cause at will.
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             LOG.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("HTTP connection {} failed", ctx.channel().remoteAddress(), cause);
