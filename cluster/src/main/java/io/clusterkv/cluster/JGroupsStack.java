@@ -22,7 +22,7 @@ import org.jgroups.stack.ProtocolStack;
 public final class JGroupsStack {
     private static final String ORDERING = """
           <pbcast.NAKACK2 xmit_interval="100" use_mcast_xmit="false"/>
-          <UNICAST3 xmit_interval="100"/>
+          <UNICAST3 xmit_interval="100" conn_close_timeout="2000"/>
           <pbcast.STABLE desired_avg_gossip="5000" max_bytes="4M"/>
           <pbcast.GMS join_timeout="%d" print_local_addr="false"/>
           <UFC max_credits="4M"/>
@@ -59,6 +59,15 @@ public final class JGroupsStack {
     /**
      * TCP between nodes that find each other through a fixed list of hosts (TCPPING).
      *
+     * <p>Sends do not block on one peer ({@code non_blocking_sends}): a peer cut off by a partition stops reading
+     * without closing its socket, and a blocking write to it held up the transport's sender, and with it every
+     * message to the reachable members, until the partition healed (the chaos suite's partition run showed the
+     * majority side stalled). A full queue to such a peer drops messages, which retransmission covers. For the same
+     * reason a connection attempt gives up after 300 ms rather than JGroups' 2 s: attempts to reach a cut-off peer
+     * are made on the sending thread, and each one held every other message back for its whole timeout. UNICAST3
+     * keeps retransmitting to a member that left the view until {@code conn_close_timeout} (JGroups' default is 4
+     * minutes; Infinispan lowered it to 5 s for the same reason), so that is 2 s in every stack.
+     *
      * @param bindAddress  the address to listen on, e.g. 127.0.0.1
      * @param bindPort     the first port to try
      * @param portRange    how many ports above {@code bindPort} to try, and to probe on each initial host
@@ -70,7 +79,8 @@ public final class JGroupsStack {
         return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + " (+" + portRange + "), initial hosts "
             + hosts, """
             <config xmlns="urn:org:jgroups">
-              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"/>
+              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
+                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300"/>
               <TCPPING initial_hosts="%s" port_range="%d"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>
@@ -92,7 +102,8 @@ public final class JGroupsStack {
         Objects.requireNonNull(dnsQuery, "DNS query must not be null");
         return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + ", members from DNS " + dnsQuery, """
             <config xmlns="urn:org:jgroups">
-              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"/>
+              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
+                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300"/>
               <dns.DNS_PING dns_query="%s" dns_record_type="A"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>

@@ -703,6 +703,8 @@ public final class ReplicationNode implements Receiver {
             rejoinAfterMerge(coordinator);
             if (coordinator.equals(channel.getAddress())) {
                 collector = newCollector(merge.getViewId().getId(), new LinkedHashSet<>(primary));
+                // The surviving part's reports can all have come before this view: nothing else would decide.
+                maybeDecide();
             }
             return;
         }
@@ -882,8 +884,8 @@ public final class ReplicationNode implements Receiver {
                 LOG.warn("{}: no position report from {} within {} ms; reconciling without them",
                     settings.nodeName(), missing, COLLECTOR_PATIENCE.toMillis());
                 current.expected.removeAll(missing);
-                maybeDecide();
             }
+            maybeDecide();
         } finally {
             lock.unlock();
         }
