@@ -1,0 +1,96 @@
+package io.clusterkv.chaos.suite;
+
+import static io.clusterkv.chaos.suite.NetworkLabRequirement.requireNetworkLabs;
+import static io.clusterkv.chaos.suite.SuiteRuns.assertValid;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterkv.chaos.history.CompletionType;
+import io.clusterkv.chaos.history.Operation;
+import io.clusterkv.chaos.nemesis.KillNemesis;
+import io.clusterkv.chaos.nemesis.NodeChoice;
+import io.clusterkv.chaos.nemesis.PartitionNemesis;
+import io.clusterkv.chaos.nemesis.PartitionShape;
+import io.clusterkv.chaos.nemesis.PauseNemesis;
+import io.clusterkv.chaos.nemesis.Quiet;
+import io.clusterkv.chaos.nemesis.Schedule;
+import io.clusterkv.chaos.nemesis.Split;
+import io.clusterkv.chaos.run.Policy;
+import io.clusterkv.chaos.run.RunResult;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chaos suite's fast subset, part of every build: three short runs on three real node processes under the
+ * majority policy, each with every workload and one fault, each checked by every checker. About a minute each on
+ * two cores; reports in {@code target/chaos-reports/fast/}, node logs in {@code target/chaos-logs/<run>/}. The
+ * long suite ({@link LongChaosSuiteTest}) runs many more schedules.
+ */
+class FastChaosSuiteTest {
+    private static final String SUITE = "fast";
+
+    @Test
+    void killCoordinator_threeNodesMajority_noAcknowledgedWriteLostAndReplicasConverge() {
+        RunResult result = SuiteRuns.run(SUITE, "fast-kill-coordinator", Schedule.of(
+                        new Quiet(ofSeconds(5)),
+                        new KillNemesis(NodeChoice.coordinatorWhileSequencing(), ofSeconds(5)),
+                        new Quiet(ofSeconds(5))))
+                .nodes(3).policy(Policy.MAJORITY)
+                .workloads(SuiteRuns.everyWorkload())
+                .build().execute();
+
+        assertValid(result);
+        assertThat(result.faults().windows()).hasSize(1);
+    }
+
+    @Test
+    void partitionOneNode_threeNodesMajority_minorityRefusesWritesAndNoAcknowledgedWriteIsLost() {
+        requireNetworkLabs();
+
+        RunResult result = SuiteRuns.run(SUITE, "fast-partition-one-node", Schedule.of(
+                        new Quiet(ofSeconds(5)),
+                        new PartitionNemesis(PartitionShape.isolate(NodeChoice.coordinator()), ofSeconds(20)),
+                        new Quiet(ofSeconds(5))))
+                .nodes(3).policy(Policy.MAJORITY)
+                .workloads(SuiteRuns.everyWorkload())
+                .build().execute();
+
+        assertValid(result);
+        assertThat(result.splits()).hasSize(1);
+        Split split = result.splits().get(0);
+        assertThat(split.viewsSplitNanos()).as("the members saw the split").isNotNull();
+        String minority = split.sides().stream().filter(side -> side.size() == 1).findFirst().map(Set::iterator)
+                .orElseThrow().next();
+        List<Operation> refused = result.history().operations().stream()
+                .filter(op -> op.node().equals(minority) && op.type() == CompletionType.FAIL)
+                .filter(op -> op.error() != null && (op.error().startsWith("CLUSTERDOWN")
+                        || op.error().startsWith("HTTP 503")))
+                .filter(op -> op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                .toList();
+        assertThat(refused).as("writes refused for lack of quorum on the minority " + minority).isNotEmpty();
+        assertThat(result.history().operations()).filteredOn(op -> !op.node().equals(minority)
+                        && op.type() == CompletionType.OK && op.function().name().matches("WRITE|INCREMENT|MSET")
+                        && op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                .as("the majority side kept acknowledging writes while the minority was cut off").isNotEmpty();
+        assertThat(result.history().operations()).filteredOn(op -> op.node().equals(minority)
+                        && op.type() == CompletionType.OK && op.function().name().matches("WRITE|INCREMENT|MSET|SET_TTL|EXPIRE")
+                        && op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                .as("writes acknowledged on the minority while its view was split").isEmpty();
+    }
+
+    @Test
+    void pauseOneNode_pastFailureDetection_itRejoinsAndCatchesUp() {
+        RunResult result = SuiteRuns.run(SUITE, "fast-pause-one-node", Schedule.of(
+                        new Quiet(ofSeconds(5)),
+                        new PauseNemesis(NodeChoice.any(), ofSeconds(10)),
+                        new Quiet(ofSeconds(5))))
+                .nodes(3).policy(Policy.MAJORITY)
+                .workloads(SuiteRuns.everyWorkload())
+                .build().execute();
+
+        assertValid(result);
+        assertThat(result.faults().windows()).singleElement()
+                .satisfies(pause -> assertThat(pause.endNanos() - pause.startNanos()).isGreaterThan(ofSeconds(10).toNanos()));
+    }
+}
