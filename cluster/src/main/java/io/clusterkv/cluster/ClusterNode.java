@@ -177,7 +177,7 @@ public final class ClusterNode implements AutoCloseable {
             try {
                 SecretEncrypt.install(channel, clusterSecret, clusterName);
                 return channel;
-            } catch (Exception failure) {
+            } catch (RuntimeException failure) {
                 channel.close();
                 throw new KvException("cannot encrypt cluster traffic on stack '" + stack + "': "
                     + failure.getMessage(), failure);

@@ -8,14 +8,15 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connection limits of one endpoint, first in every connection's pipeline after TLS: at most
+ * The connection limits of one endpoint, early in every connection's pipeline (before TLS, so a refused
+ * connection costs no handshake): at most
  * {@code max-connections} open at once (one more is told so and closed, as Redis answers a client over maxclients),
  * and a connection silent for longer than the idle timeout is closed (an IdleStateHandler before this one signals
  * it). Both are counted in {@code clusterkv.client.rejected{endpoint, reason}}. A connection that waits for

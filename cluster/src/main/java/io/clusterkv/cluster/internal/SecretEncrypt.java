@@ -5,13 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
@@ -92,9 +92,10 @@ public final class SecretEncrypt extends SYM_ENCRYPT {
      * Adds encryption keyed by the secret to a channel's stack, directly above the transport, with SERIALIZE above
      * it. The channel must not be connected yet.
      *
-     * @throws IllegalStateException if the stack already encrypts (a user's XML with SYM_ENCRYPT or ASYM_ENCRYPT)
+     * @throws IllegalStateException if the stack already encrypts (a user's XML with SYM_ENCRYPT or ASYM_ENCRYPT),
+     *                               or the protocols cannot be set up
      */
-    public static void install(JChannel channel, String secret, String clusterName) throws Exception {
+    public static void install(JChannel channel, String secret, String clusterName) {
         ProtocolStack stack = channel.getProtocolStack();
         if (stack.findProtocol(org.jgroups.protocols.Encrypt.class) != null) {
             throw new IllegalStateException("the JGroups stack already has an encryption protocol; use either the "
@@ -102,12 +103,17 @@ public final class SecretEncrypt extends SYM_ENCRYPT {
         }
         SecretEncrypt encrypt = forSecret(secret, clusterName);
         SERIALIZE serialize = new SERIALIZE();
-        for (Protocol protocol : new Protocol[] {encrypt, serialize}) {
-            protocol.setProtocolStack(stack);
-            protocol.init();
+        try {
+            // The stack is already initialized, so protocols inserted now are initialized first.
+            for (Protocol protocol : new Protocol[] {encrypt, serialize}) {
+                protocol.setProtocolStack(stack);
+                protocol.init();
+            }
+            stack.insertProtocol(encrypt, ProtocolStack.Position.ABOVE, TP.class);
+            stack.insertProtocol(serialize, ProtocolStack.Position.ABOVE, SecretEncrypt.class);
+        } catch (Exception failure) { // JGroups declares Exception on init and insertProtocol
+            throw new IllegalStateException("cannot add encryption to the stack: " + failure, failure);
         }
-        stack.insertProtocol(encrypt, ProtocolStack.Position.ABOVE, TP.class);
-        stack.insertProtocol(serialize, ProtocolStack.Position.ABOVE, SecretEncrypt.class);
     }
 
     private static byte[] derive(String secret, String clusterName) {
