@@ -106,6 +106,15 @@ public final class ClusterNode implements AutoCloseable {
         return metrics.binder();
     }
 
+    /**
+     * @return cluster messages this node dropped for not being sent under the cluster secret (a node without it,
+     *     with another one, or forging), 0 when no secret is set
+     */
+    public long refusedMessages() {
+        SecretEncrypt encryption = node.channel().getProtocolStack().findProtocol(SecretEncrypt.class);
+        return encryption == null ? 0 : encryption.refusedMessages();
+    }
+
     /** @return the JGroups channel, for diagnostics and fault injection in tests; do not close it directly */
     public JChannel jgroupsChannel() {
         return node.channel();

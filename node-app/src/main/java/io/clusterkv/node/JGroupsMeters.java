@@ -1,5 +1,6 @@
 package io.clusterkv.node;
 
+import io.clusterkv.cluster.ClusterNode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,12 @@ final class JGroupsMeters {
             Gauge.builder("jgroups.sequencer.coordinator", sequencer, s -> s.isCoordinator() ? 1 : 0)
                 .description("1 when this node orders the cluster's writes").register(registry);
         }
+    }
+
+    /** A stranger knocking (without the cluster secret, with another one, or forging messages) shows here first. */
+    static void bindClusterSecret(ClusterNode node, MeterRegistry registry) {
+        counter(registry, "clusterkv.cluster.messages.refused", "cluster messages dropped for not being sent under "
+            + "this cluster's secret, forged ones included", node, ClusterNode::refusedMessages);
     }
 
     private static <T> void counter(MeterRegistry registry, String name, String description, T source,

@@ -116,6 +116,7 @@ public final class NodeServer implements AutoCloseable {
             .start();
         node.meterBinder().bindTo(context.metrics());
         JGroupsMeters.bind(node.jgroupsChannel(), context.metrics());
+        JGroupsMeters.bindClusterSecret(node, context.metrics());
         context.attach(node);
         LOG.info("node {} ready: {}; RESP on {}:{}, HTTP on {}:{}", settings.nodeName(), node.view(),
             settings.bindAddress(), settings.respPort(), settings.bindAddress(), settings.httpPort());

@@ -29,6 +29,8 @@ class NodeClusterSecretTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> "v".equals(second.store().get("k")));
             assertThat(encryption(first)).isNotNull();
             assertThat(encryption(second)).isNotNull();
+            assertThat(a.server().context().metrics().get("clusterkv.cluster.messages.refused").functionCounter()
+                .count()).as("nobody without the secret knocked").isZero();
         }
     }
 
