@@ -15,10 +15,13 @@ import io.clusterkv.chaos.nemesis.PauseNemesis;
 import io.clusterkv.chaos.nemesis.Quiet;
 import io.clusterkv.chaos.nemesis.Schedule;
 import io.clusterkv.chaos.nemesis.Split;
+import io.clusterkv.chaos.report.SuiteSummary;
 import io.clusterkv.chaos.run.Policy;
 import io.clusterkv.chaos.run.RunResult;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class FastChaosSuiteTest {
     private static final String SUITE = "fast";
+
+    /** One table of every run of the suite beside the runs' own reports. */
+    @AfterAll
+    static void summarize() throws IOException {
+        SuiteSummary.write(SuiteRuns.reports(SUITE), "summary.md");
+    }
 
     @Test
     void killCoordinator_threeNodesMajority_noAcknowledgedWriteLostAndReplicasConverge() {

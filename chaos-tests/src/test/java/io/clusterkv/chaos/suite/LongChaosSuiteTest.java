@@ -16,8 +16,11 @@ import io.clusterkv.chaos.nemesis.PauseNemesis;
 import io.clusterkv.chaos.nemesis.Quiet;
 import io.clusterkv.chaos.nemesis.RollingRestartNemesis;
 import io.clusterkv.chaos.nemesis.Schedule;
+import io.clusterkv.chaos.report.SuiteSummary;
 import io.clusterkv.chaos.run.Policy;
 import io.clusterkv.chaos.run.RunResult;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +34,20 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * <p>In-JVM partitions with JGroups' DISCARD, which run everywhere, are in the cluster module
- * ({@code MajorityPolicyTest}, {@code AllowAllPolicyTest}); here partitions are real, in network namespaces.
+ * ({@code MajorityPolicyTest}, {@code AllowAllPolicyTest}); here partitions are real, in network namespaces. The
+ * allow-all policy is checked in-JVM only: over TCP, a member that keeps writing to a cut-off peer installs the view
+ * without it only when the partition heals (docs/design/partitions.md), so the processes' views never split while
+ * the network is cut, and the merge checker has no split to check.
  */
 @Tag("slow")
 class LongChaosSuiteTest {
     private static final String SUITE = "long";
+
+    /** One table of every run of the suite beside the runs' own reports. */
+    @AfterAll
+    static void summarize() throws IOException {
+        SuiteSummary.write(SuiteRuns.reports(SUITE), "summary.md");
+    }
 
     @Test
     void killAnyNode_repeatedly_noAcknowledgedWriteLost() {
@@ -118,21 +130,6 @@ class LongChaosSuiteTest {
                         && split.viewsSplitNanos() != null
                         && op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
                 .as("writes acknowledged while two halves of four were apart").isEmpty();
-    }
-
-    @Test
-    void partitionIsolatingTheCoordinator_allowAll_bothSidesWriteAndTheMergeIsReported() {
-        requireNetworkLabs();
-
-        RunResult result = SuiteRuns.run(SUITE, "long-partition-allow-all", Schedule.of(
-                        new Quiet(ofSeconds(5)),
-                        new PartitionNemesis(PartitionShape.isolate(NodeChoice.coordinator()), ofSeconds(20)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.ALLOW_ALL)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
-
-        assertValid(result);
     }
 
     @Test

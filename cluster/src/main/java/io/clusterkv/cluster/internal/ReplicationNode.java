@@ -730,25 +730,56 @@ public final class ReplicationNode implements Receiver {
      */
     private List<Address> primaryPart(MergeView merge) {
         java.util.SortedSet<String> members = machine.members();
-        List<View> parts = merge.getSubgroups();
+        List<List<Address>> parts = disjointParts(merge);
         if (settings.policy() == PartitionPolicy.MAJORITY) {
-            for (View part : parts) {
+            for (List<Address> part : parts) {
                 if (Quorum.of(settings.policy(), settings.expectedSize(), members, names(part)).has()) {
-                    return part.getMembers();
+                    return part;
                 }
             }
         }
-        View best = null;
+        List<Address> best = null;
         int bestCount = -1;
-        for (View part : parts) {
+        for (List<Address> part : parts) {
             int count = Quorum.of(PartitionPolicy.MAJORITY, 0, members, names(part)).reachable();
-            boolean better = count > bestCount || (count == bestCount && part.containsMember(merge.getCoord()));
+            boolean better = count > bestCount || (count == bestCount && part.contains(merge.getCoord()));
             if (better) {
                 best = part;
                 bestCount = count;
             }
         }
-        return best == null ? merge.getMembers() : best.getMembers();
+        return best == null ? merge.getMembers() : best;
+    }
+
+    /**
+     * The merged parts with each member in only one of them. Subgroups can overlap: a member paused past failure
+     * detection (SIGSTOP, a long GC) wakes up still holding the view it was excluded from, so its subgroup lists the
+     * members that went on without it. Each member belongs to the most recent view that holds it; without this the
+     * paused member's stale view looked like a part holding every member, and its old state won the merge.
+     */
+    private static List<List<Address>> disjointParts(MergeView merge) {
+        Map<Address, View> latest = new HashMap<>();
+        for (View part : merge.getSubgroups()) {
+            for (Address member : part.getMembers()) {
+                View known = latest.get(member);
+                if (known == null || part.getViewId().compareTo(known.getViewId()) > 0) {
+                    latest.put(member, part);
+                }
+            }
+        }
+        List<List<Address>> parts = new ArrayList<>();
+        for (View part : merge.getSubgroups()) {
+            List<Address> own = new ArrayList<>();
+            for (Address member : part.getMembers()) {
+                if (latest.get(member) == part) {
+                    own.add(member);
+                }
+            }
+            if (!own.isEmpty()) {
+                parts.add(own);
+            }
+        }
+        return parts;
     }
 
     private static long lineageOf(org.jgroups.ViewId viewId) {
@@ -762,9 +793,9 @@ public final class ReplicationNode implements Receiver {
         }
     }
 
-    private static List<String> names(View view) {
+    private static List<String> names(List<Address> view) {
         List<String> names = new ArrayList<>();
-        for (Address member : view.getMembers()) {
+        for (Address member : view) {
             names.add(String.valueOf(member));
         }
         return names;
@@ -779,15 +810,6 @@ public final class ReplicationNode implements Receiver {
         } else {
             control.execute(this::startJoinLocked);
         }
-    }
-
-    private static List<Address> subgroupOf(MergeView merge, Address member) {
-        for (View subgroup : merge.getSubgroups()) {
-            if (subgroup.containsMember(member)) {
-                return subgroup.getMembers();
-            }
-        }
-        return List.of();
     }
 
     /** Early batches of members that did not become coordinator with this view will never be applied. */
