@@ -68,6 +68,10 @@ public final class JGroupsStack {
      * keeps retransmitting to a member that left the view until {@code conn_close_timeout} (JGroups' default is 4
      * minutes; Infinispan lowered it to 5 s for the same reason), so that is 2 s in every stack.
      *
+     * <p>{@code tcp_nodelay} is on (JGroups' default is off): with Nagle's algorithm a small message written while an
+     * earlier one is unacknowledged waits for the peer's delayed ACK, up to 40 ms on Linux, which gave every write on
+     * TCP a p999 of about 42 ms (docs/benchmarks.md). Infinispan's stacks set it too.
+     *
      * @param bindAddress  the address to listen on, e.g. 127.0.0.1
      * @param bindPort     the first port to try
      * @param portRange    how many ports above {@code bindPort} to try, and to probe on each initial host
@@ -80,7 +84,7 @@ public final class JGroupsStack {
             + hosts, """
             <config xmlns="urn:org:jgroups">
               <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
-                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300"/>
+                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
               <TCPPING initial_hosts="%s" port_range="%d"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>
@@ -103,7 +107,7 @@ public final class JGroupsStack {
         return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + ", members from DNS " + dnsQuery, """
             <config xmlns="urn:org:jgroups">
               <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
-                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300"/>
+                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
               <dns.DNS_PING dns_query="%s" dns_record_type="A"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>

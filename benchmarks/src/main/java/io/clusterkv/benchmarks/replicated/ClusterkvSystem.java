@@ -22,9 +22,9 @@ import org.jgroups.Version;
  *   <li>{@code -unbatched}: one JGroups message per write;</li>
  *   <li>{@code -shared-loopback}: JGroups' in-JVM transport instead of TCP on 127.0.0.1 (the transport of the fast
  *       tests; the competitors always use TCP);</li>
- *   <li>{@code -nodelay}: {@link JGroupsStack#tcp} with {@code tcp_nodelay="true"} added to its TCP protocol. JGroups'
- *       TCP defaults to false (Nagle's algorithm on), which {@code JGroupsStack.tcp} keeps; Infinispan's stack sets
- *       it to true, and Hazelcast's TCP sockets have it on by default.</li>
+ *   <li>{@code -nodelay}: {@link JGroupsStack#tcp} with {@code tcp_nodelay="true"} added to its TCP protocol, unless
+ *       it sets it already. JGroups' TCP defaults to false (Nagle's algorithm on); Infinispan's stack sets it to
+ *       true, and Hazelcast's TCP sockets have it on by default.</li>
  * </ul>
  *
  * set is {@code set}, increment is {@code increment} (ordered like every write, so atomic), mset is {@code mset}
@@ -80,7 +80,8 @@ public final class ClusterkvSystem implements ReplicatedSystem {
     public String description() {
         return id + ": clusterkv on JGroups " + Version.printVersion() + ", "
             + (sharedLoopback ? "in-JVM SHARED_LOOPBACK" : "TCP on 127.0.0.1 with TCPPING, tcp_nodelay "
-            + (noDelay ? "true" : "false (JGroups' default)")) + ", batching "
+            + (noDelay || tcpNoDelay(JGroupsStack.tcp(LoopbackPorts.HOST, 7800, 0, List.of()))
+            ? "true" : "false (JGroups' default)")) + ", batching "
             + (batching ? "on" : "off") + ", " + (majority ? "majority policy (expectedSize "
             + "= nodes): acknowledged once a majority applied the write" : "none policy: acknowledged once applied "
             + "on the caller's node");
@@ -110,7 +111,7 @@ public final class ClusterkvSystem implements ReplicatedSystem {
             return JGroupsStack.sharedLoopback();
         }
         JGroupsStack tcp = JGroupsStack.tcp(LoopbackPorts.HOST, port, 0, hosts);
-        if (!noDelay) {
+        if (!noDelay || tcpNoDelay(tcp)) {
             return tcp;
         }
         String xml = tcp.xml().replaceFirst("<TCP ", "<TCP tcp_nodelay=\"true\" ");
@@ -118,6 +119,11 @@ public final class ClusterkvSystem implements ReplicatedSystem {
             throw new IllegalStateException("JGroupsStack.tcp has no <TCP element to add tcp_nodelay to");
         }
         return JGroupsStack.fromXml(tcp + ", tcp_nodelay", xml);
+    }
+
+    /** @return whether the stack's TCP protocol already sets {@code tcp_nodelay="true"} */
+    private static boolean tcpNoDelay(JGroupsStack stack) {
+        return stack.xml().contains("tcp_nodelay=\"true\"");
     }
 
     @Override
