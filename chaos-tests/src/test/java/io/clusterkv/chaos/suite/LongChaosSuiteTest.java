@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The long chaos suite: every nemesis of the suite, on real node processes, each run checked by every checker.
- * Not part of the default build ({@code slow}); about 15 minutes on two cores:
+ * Not part of the default build ({@code slow}); about 8 minutes on two cores:
  *
  * <pre>
- * mvn -B -Plong -pl chaos-tests -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=LongChaosSuiteTest \
+ * mvn -B test -Plong -pl chaos-tests -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=LongChaosSuiteTest \
  *     -Dclusterkv.chaos.reports=$PWD/docs/chaos
  * </pre>
  *
