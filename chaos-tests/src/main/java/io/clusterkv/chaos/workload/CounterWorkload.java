@@ -15,12 +15,11 @@ import org.jspecify.annotations.Nullable;
  * every value lies between the acknowledged and the attempted increments, and no two acknowledged increments
  * returned the same value.
  */
-public final class CounterWorkload implements Workload {
+public final class CounterWorkload extends NamedWorkload {
     private static final String PREFIX = "counter:";
     private static final double INCREMENT_SHARE = 0.75;
 
     private final int keys;
-    private final int clientsPerNode;
 
     /**
      * @param keys           how many counters
@@ -28,23 +27,8 @@ public final class CounterWorkload implements Workload {
      * @throws IllegalArgumentException if either is not positive
      */
     public CounterWorkload(int keys, int clientsPerNode) {
+        super("counters", PREFIX, clientsPerNode);
         this.keys = Workloads.requirePositive(keys, "keys");
-        this.clientsPerNode = Workloads.requirePositive(clientsPerNode, "clientsPerNode");
-    }
-
-    @Override
-    public String name() {
-        return "counters";
-    }
-
-    @Override
-    public int clientsPerNode() {
-        return clientsPerNode;
-    }
-
-    @Override
-    public String keyPrefix() {
-        return PREFIX;
     }
 
     @Override
@@ -84,6 +68,6 @@ public final class CounterWorkload implements Workload {
 
     @Override
     public String toString() {
-        return name() + " (" + keys + " keys, INCR and local GET over RESP, " + clientsPerNode + " client(s) per node)";
+        return name() + " (" + keys + " keys, INCR and local GET over RESP, " + clientsPerNode() + " client(s) per node)";
     }
 }

@@ -14,12 +14,11 @@ import java.util.Map;
  * stale replica must show a group whole, of one generation an {@code MSET} that may have taken effect wrote; the
  * mset atomicity checker finds any that does not.
  */
-public final class MsetWorkload implements Workload {
+public final class MsetWorkload extends NamedWorkload {
     private static final String PREFIX = "group:";
     private static final double MSET_SHARE = 0.5;
 
     private final List<List<String>> groups;
-    private final int clientsPerNode;
 
     /**
      * @param groups         how many groups
@@ -28,9 +27,9 @@ public final class MsetWorkload implements Workload {
      * @throws IllegalArgumentException if any is not positive
      */
     public MsetWorkload(int groups, int groupSize, int clientsPerNode) {
+        super("mset", PREFIX, clientsPerNode);
         Workloads.requirePositive(groups, "groups");
         Workloads.requirePositive(groupSize, "groupSize");
-        this.clientsPerNode = Workloads.requirePositive(clientsPerNode, "clientsPerNode");
         List<List<String>> keys = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             List<String> group = new ArrayList<>();
@@ -40,21 +39,6 @@ public final class MsetWorkload implements Workload {
             keys.add(List.copyOf(group));
         }
         this.groups = List.copyOf(keys);
-    }
-
-    @Override
-    public String name() {
-        return "mset";
-    }
-
-    @Override
-    public int clientsPerNode() {
-        return clientsPerNode;
-    }
-
-    @Override
-    public String keyPrefix() {
-        return PREFIX;
     }
 
     @Override
@@ -87,6 +71,6 @@ public final class MsetWorkload implements Workload {
     @Override
     public String toString() {
         return name() + " (" + groups.size() + " groups of " + groups.get(0).size() + " keys, MSET and local MGET over"
-                + " RESP; " + clientsPerNode + " client(s) per node)";
+                + " RESP; " + clientsPerNode() + " client(s) per node)";
     }
 }

@@ -13,13 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * workload has invoked {@code opsPerKey} operations on it, then all move to the next: the linearizability checker's
  * search is exponential in the operations that overlap, so each key's history is kept to a few hundred operations.
  */
-public final class RegisterWorkload implements Workload {
+public final class RegisterWorkload extends NamedWorkload {
     private static final String PREFIX = "register:";
     private static final double READ_SHARE = 0.5;
     private static final double RESP_WRITE_SHARE = 0.75;
 
     private final int opsPerKey;
-    private final int clientsPerNode;
     private final AtomicLong invoked = new AtomicLong();
 
     /**
@@ -28,23 +27,8 @@ public final class RegisterWorkload implements Workload {
      * @throws IllegalArgumentException if either is not positive
      */
     public RegisterWorkload(int opsPerKey, int clientsPerNode) {
+        super("registers", PREFIX, clientsPerNode);
         this.opsPerKey = Workloads.requirePositive(opsPerKey, "opsPerKey");
-        this.clientsPerNode = Workloads.requirePositive(clientsPerNode, "clientsPerNode");
-    }
-
-    @Override
-    public String name() {
-        return "registers";
-    }
-
-    @Override
-    public int clientsPerNode() {
-        return clientsPerNode;
-    }
-
-    @Override
-    public String keyPrefix() {
-        return PREFIX;
     }
 
     @Override
@@ -83,6 +67,6 @@ public final class RegisterWorkload implements Workload {
     @Override
     public String toString() {
         return name() + " (" + opsPerKey + " operations per key; SET over RESP, PUT and linearizable GET over HTTP; "
-                + clientsPerNode + " client(s) per node)";
+                + clientsPerNode() + " client(s) per node)";
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * than any {@code SET} time to live, so a replica that has not applied an expire yet hides the key earlier than it
  * should, never later.
  */
-public final class TtlWorkload implements Workload {
+public final class TtlWorkload extends NamedWorkload {
     private static final String PREFIX = "ttl:";
     private static final double SET_SHARE = 0.35;
     private static final double EXPIRE_SHARE = 0.5;
@@ -29,7 +29,6 @@ public final class TtlWorkload implements Workload {
     private static final Duration TOLERANCE = Duration.ofMillis(100);
 
     private final int keys;
-    private final int clientsPerNode;
 
     /**
      * @param keys           how many keys
@@ -37,23 +36,8 @@ public final class TtlWorkload implements Workload {
      * @throws IllegalArgumentException if either is not positive
      */
     public TtlWorkload(int keys, int clientsPerNode) {
+        super("ttl", PREFIX, clientsPerNode);
         this.keys = Workloads.requirePositive(keys, "keys");
-        this.clientsPerNode = Workloads.requirePositive(clientsPerNode, "clientsPerNode");
-    }
-
-    @Override
-    public String name() {
-        return "ttl";
-    }
-
-    @Override
-    public int clientsPerNode() {
-        return clientsPerNode;
-    }
-
-    @Override
-    public String keyPrefix() {
-        return PREFIX;
     }
 
     @Override
@@ -94,7 +78,7 @@ public final class TtlWorkload implements Workload {
     @Override
     public String toString() {
         return name() + " (" + keys + " keys, SET PX " + MIN_SET_MILLIS + "-" + MAX_SET_MILLIS + " ms, PEXPIRE "
-                + MIN_EXPIRE_MILLIS + "-" + MAX_EXPIRE_MILLIS + " ms, local GET over RESP; " + clientsPerNode
+                + MIN_EXPIRE_MILLIS + "-" + MAX_EXPIRE_MILLIS + " ms, local GET over RESP; " + clientsPerNode()
                 + " client(s) per node)";
     }
 }

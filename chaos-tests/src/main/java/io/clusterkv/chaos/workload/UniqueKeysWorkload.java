@@ -10,33 +10,17 @@ import java.util.List;
  * the run's lost-write checker ({@code no-lost-writes}, over every write of the run) looks them all up in the final
  * dump. This workload adds no checker of its own.
  */
-public final class UniqueKeysWorkload implements Workload {
+public final class UniqueKeysWorkload extends NamedWorkload {
     private static final String PREFIX = "unique:";
     private static final double RESP_SHARE = 0.5;
 
-    private final int clientsPerNode;
 
     /**
      * @param clientsPerNode how many clients each node gets
      * @throws IllegalArgumentException if it is not positive
      */
     public UniqueKeysWorkload(int clientsPerNode) {
-        this.clientsPerNode = Workloads.requirePositive(clientsPerNode, "clientsPerNode");
-    }
-
-    @Override
-    public String name() {
-        return "unique-keys";
-    }
-
-    @Override
-    public int clientsPerNode() {
-        return clientsPerNode;
-    }
-
-    @Override
-    public String keyPrefix() {
-        return PREFIX;
+        super("unique-keys", PREFIX, clientsPerNode);
     }
 
     @Override
@@ -66,7 +50,7 @@ public final class UniqueKeysWorkload implements Workload {
 
     @Override
     public String toString() {
-        return name() + " (a new key per write, SET over RESP or PUT over HTTP; " + clientsPerNode
+        return name() + " (a new key per write, SET over RESP or PUT over HTTP; " + clientsPerNode()
                 + " client(s) per node)";
     }
 }

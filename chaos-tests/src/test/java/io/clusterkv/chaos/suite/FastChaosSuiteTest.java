@@ -16,7 +16,6 @@ import io.clusterkv.chaos.nemesis.Quiet;
 import io.clusterkv.chaos.nemesis.Schedule;
 import io.clusterkv.chaos.nemesis.Split;
 import io.clusterkv.chaos.report.SuiteSummary;
-import io.clusterkv.chaos.run.Policy;
 import io.clusterkv.chaos.run.RunResult;
 import java.io.IOException;
 import java.util.List;
@@ -41,13 +40,10 @@ class FastChaosSuiteTest {
 
     @Test
     void killCoordinator_threeNodesMajority_noAcknowledgedWriteLostAndReplicasConverge() {
-        RunResult result = SuiteRuns.run(SUITE, "fast-kill-coordinator", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "fast-kill-coordinator", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.coordinatorWhileSequencing(), ofSeconds(5)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.faults().windows()).hasSize(1);
@@ -57,13 +53,10 @@ class FastChaosSuiteTest {
     void partitionOneNode_threeNodesMajority_minorityRefusesWritesAndNoAcknowledgedWriteIsLost() {
         requireNetworkLabs();
 
-        RunResult result = SuiteRuns.run(SUITE, "fast-partition-one-node", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "fast-partition-one-node", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new PartitionNemesis(PartitionShape.isolate(NodeChoice.coordinator()), ofSeconds(20)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.splits()).hasSize(1);
@@ -90,13 +83,10 @@ class FastChaosSuiteTest {
 
     @Test
     void pauseOneNode_pastFailureDetection_itRejoinsAndCatchesUp() {
-        RunResult result = SuiteRuns.run(SUITE, "fast-pause-one-node", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "fast-pause-one-node", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new PauseNemesis(NodeChoice.any(), ofSeconds(10)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.faults().windows()).singleElement()

@@ -51,17 +51,14 @@ class LongChaosSuiteTest {
 
     @Test
     void killAnyNode_repeatedly_noAcknowledgedWriteLost() {
-        RunResult result = SuiteRuns.run(SUITE, "long-kill-any-node", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-kill-any-node", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.any(), ofSeconds(5)),
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.notCoordinator(), ofSeconds(5)),
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.coordinator(), ofSeconds(5)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.faults().windows()).hasSize(3);
@@ -69,28 +66,22 @@ class LongChaosSuiteTest {
 
     @Test
     void killCoordinatorWhileSequencing_twice_survivorsAgreeOnTheLongestPrefix() {
-        RunResult result = SuiteRuns.run(SUITE, "long-kill-sequencer", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-kill-sequencer", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.coordinatorWhileSequencing(), ofSeconds(3)),
                         new Quiet(ofSeconds(5)),
                         new KillNemesis(NodeChoice.coordinatorWhileSequencing(), ofSeconds(3)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
     }
 
     @Test
     void pauseCoordinator_pastFailureDetection_itRejoinsWithoutResurrectingOldState() {
-        RunResult result = SuiteRuns.run(SUITE, "long-pause-coordinator", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-pause-coordinator", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new PauseNemesis(NodeChoice.coordinator(), ofSeconds(15)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
     }
@@ -99,13 +90,10 @@ class LongChaosSuiteTest {
     void partitionMajorityMinority_fiveNodes_onlyTheMajorityWrites() {
         requireNetworkLabs();
 
-        RunResult result = SuiteRuns.run(SUITE, "long-partition-majority-minority", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-partition-majority-minority", 5, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new PartitionNemesis(PartitionShape.majorityMinority(), ofSeconds(25)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(5).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.splits()).hasSize(1);
@@ -115,13 +103,10 @@ class LongChaosSuiteTest {
     void partitionHalves_fourNodes_neitherHalfWrites() {
         requireNetworkLabs();
 
-        RunResult result = SuiteRuns.run(SUITE, "long-partition-halves", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-partition-halves", 4, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new PartitionNemesis(PartitionShape.halves(), ofSeconds(20)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(4).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         var split = result.splits().get(0);
@@ -151,13 +136,10 @@ class LongChaosSuiteTest {
 
     @Test
     void rollingRestart_everyNodeInTurn_noAcknowledgedWriteLost() {
-        RunResult result = SuiteRuns.run(SUITE, "long-rolling-restart", Schedule.of(
+        RunResult result = SuiteRuns.majorityRun(SUITE, "long-rolling-restart", 3, Schedule.of(
                         new Quiet(ofSeconds(5)),
                         new RollingRestartNemesis(ofSeconds(3)),
-                        new Quiet(ofSeconds(5))))
-                .nodes(3).policy(Policy.MAJORITY)
-                .workloads(SuiteRuns.everyWorkload())
-                .build().execute();
+                        new Quiet(ofSeconds(5))));
 
         assertValid(result);
         assertThat(result.faults().windows()).hasSize(3);

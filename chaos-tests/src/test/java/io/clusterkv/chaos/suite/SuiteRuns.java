@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterkv.chaos.nemesis.Schedule;
 import io.clusterkv.chaos.run.ChaosRun;
+import io.clusterkv.chaos.run.Policy;
 import io.clusterkv.chaos.run.RunResult;
 import io.clusterkv.chaos.workload.CounterWorkload;
 import io.clusterkv.chaos.workload.MsetWorkload;
@@ -54,6 +55,16 @@ final class SuiteRuns {
             builder.seed(Long.parseLong(seed));
         }
         return builder;
+    }
+
+    /**
+     * Runs a schedule the way most runs of the suites do: every workload, the majority policy.
+     *
+     * @return the run's result, to assert on
+     */
+    static RunResult majorityRun(String suite, String name, int nodes, Schedule schedule) {
+        return run(suite, name, schedule).nodes(nodes).policy(Policy.MAJORITY).workloads(everyWorkload())
+                .build().execute();
     }
 
     /** @return {@code target/chaos-reports/<suite>}, or the directory {@value #REPORTS_PROPERTY} names */
