@@ -59,6 +59,10 @@ public final class JGroupsStack {
     /**
      * TCP between nodes that find each other through a fixed list of hosts (TCPPING).
      *
+     * <p>The transport is JGroups' TCP with one change ({@code BackgroundCloseTcp}): connections to members a view
+     * dropped are closed off the view-installing thread, since closing one whose send window a partition filled
+     * blocks until the partition heals.
+     *
      * <p>Sends do not block on one peer ({@code non_blocking_sends}): a peer cut off by a partition stops reading
      * without closing its socket, and a blocking write to it held up the transport's sender, and with it every
      * message to the reachable members, until the partition healed (the chaos suite's partition run showed the
@@ -83,8 +87,8 @@ public final class JGroupsStack {
         return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + " (+" + portRange + "), initial hosts "
             + hosts, """
             <config xmlns="urn:org:jgroups">
-              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
-                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
+              <io.clusterkv.cluster.internal.BackgroundCloseTcp bind_addr="%s" bind_port="%d" port_range="%d"
+                   thread_naming_pattern="cl" non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
               <TCPPING initial_hosts="%s" port_range="%d"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>
@@ -106,8 +110,8 @@ public final class JGroupsStack {
         Objects.requireNonNull(dnsQuery, "DNS query must not be null");
         return new JGroupsStack("TCP " + bindAddress + ":" + bindPort + ", members from DNS " + dnsQuery, """
             <config xmlns="urn:org:jgroups">
-              <TCP bind_addr="%s" bind_port="%d" port_range="%d" thread_naming_pattern="cl"
-                   non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
+              <io.clusterkv.cluster.internal.BackgroundCloseTcp bind_addr="%s" bind_port="%d" port_range="%d"
+                   thread_naming_pattern="cl" non_blocking_sends="true" max_send_queue="512" sock_conn_timeout="300" tcp_nodelay="true"/>
               <dns.DNS_PING dns_query="%s" dns_record_type="A"/>
               <MERGE3 min_interval="2000" max_interval="5000"/>
               <FD_SOCK2/>
