@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from chart_scale import nice_ceiling, short
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SYSTEMS = [  # id, short label, colour; clusterkv first
@@ -177,22 +179,6 @@ def replicated_svg(data):
         out.append(f'<text x="{lx + 14}" y="{ly}">{label}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
-
-
-def nice_ceiling(value):
-    step = 10 ** (len(str(int(value))) - 1)
-    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if factor * step >= value * 1.05:
-            return factor * step
-    return 10 * step
-
-
-def short(value):
-    if value >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    if value >= 1e4:
-        return f"{value / 1e3:.0f}k"
-    return f"{value:.0f}"
 
 
 # ------------------------------------------------------------------------------------------------ main

@@ -14,6 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from chart_scale import nice_ceiling, short
+
 REPO = Path(__file__).resolve().parent.parent
 TESTS = ["GET", "SET", "INCR", "MSET"]
 PIPELINES = [1, 16]
@@ -206,7 +208,7 @@ def svg_chart(measurements):
 
 def svg_panel(x0, top, panel_w, panel_h, title, groups):
     values = [v for _, bars in groups for _, v in bars if v]
-    high = nice_ceiling(max(values) if values else 1)
+    high = nice_ceiling(max(values) if values else 1, headroom=1.08)
     y_of = lambda value: top + panel_h * (1 - value / high)
     out = [f'<text x="{x0 + panel_w / 2}" y="{top - 15}" text-anchor="middle" font-size="12">{title}</text>']
     for tick in range(5):
@@ -232,22 +234,6 @@ def svg_panel(x0, top, panel_w, panel_h, title, groups):
                    f'{label}{ratio}</text>')
     out.append(f'<line x1="{x0}" y1="{top + panel_h}" x2="{x0 + panel_w}" y2="{top + panel_h}" stroke="black"/>')
     return out
-
-
-def nice_ceiling(value):
-    step = 10 ** (len(str(int(value))) - 1)
-    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if factor * step >= value * 1.08:
-            return factor * step
-    return 10 * step
-
-
-def short(value):
-    if value >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    if value >= 1e4:
-        return f"{value / 1e3:.0f}k"
-    return f"{value:.0f}"
 
 
 # ------------------------------------------------------------------------------------------------ main
