@@ -1,5 +1,6 @@
 package io.clusterkv.chaos.nemesis;
 
+import io.clusterkv.chaos.history.Operation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +23,15 @@ public record Split(List<Set<String>> sides, long cutNanos, @Nullable Long views
     /** @throws NullPointerException if the sides are null */
     public Split {
         sides = List.copyOf(Objects.requireNonNull(sides, "sides cannot be null"));
+    }
+
+    /**
+     * @return whether the operation ran entirely while the members' views were split: invoked once every member
+     *     saw only its side, completed before the heal (false if the views never split)
+     */
+    public boolean whileViewsSplit(Operation operation) {
+        return viewsSplitNanos != null && operation.invokeNanos() >= viewsSplitNanos
+                && operation.completeNanos() <= healNanos;
     }
 
     /** @return the side with most nodes, the first of equals */

@@ -48,10 +48,10 @@ final class MergeResultChecker {
             Set<String> survivors = split.largestSide();
             for (Operation write : acknowledgedWrites(history)) {
                 boolean losing = !survivors.contains(write.node());
-                if (losing && duringViewsSplit(write, split)) {
+                if (losing && split.whileViewsSplit(write)) {
                     discarded++;
                     checkGone(write, finalState, problems);
-                } else if (!losing && duringViewsSplit(write, split)) {
+                } else if (!losing && split.whileViewsSplit(write)) {
                     survivingSideWrites++;
                 }
                 if (losing && mayBeDiscarded(write, split)) {
@@ -69,11 +69,6 @@ final class MergeResultChecker {
     private static List<Operation> acknowledgedWrites(History history) {
         return history.calling(KvFunction.WRITE, KvFunction.MSET).stream()
                 .filter(op -> op.type() == CompletionType.OK).toList();
-    }
-
-    private static boolean duringViewsSplit(Operation write, Split split) {
-        Long viewsSplit = split.viewsSplitNanos();
-        return viewsSplit != null && write.invokeNanos() >= viewsSplit && write.completeNanos() <= split.healNanos();
     }
 
     private static boolean mayBeDiscarded(Operation write, Split split) {

@@ -68,16 +68,17 @@ class FastChaosSuiteTest {
                 .filter(op -> op.node().equals(minority) && op.type() == CompletionType.FAIL)
                 .filter(op -> op.error() != null && (op.error().startsWith("CLUSTERDOWN")
                         || op.error().startsWith("HTTP 503")))
-                .filter(op -> op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                .filter(split::whileViewsSplit)
                 .toList();
         assertThat(refused).as("writes refused for lack of quorum on the minority " + minority).isNotEmpty();
         assertThat(result.history().operations()).filteredOn(op -> !op.node().equals(minority)
                         && op.type() == CompletionType.OK && op.function().name().matches("WRITE|INCREMENT|MSET")
-                        && op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                        && split.whileViewsSplit(op))
                 .as("the majority side kept acknowledging writes while the minority was cut off").isNotEmpty();
         assertThat(result.history().operations()).filteredOn(op -> op.node().equals(minority)
-                        && op.type() == CompletionType.OK && op.function().name().matches("WRITE|INCREMENT|MSET|SET_TTL|EXPIRE")
-                        && op.invokeNanos() >= split.viewsSplitNanos() && op.completeNanos() <= split.healNanos())
+                        && op.type() == CompletionType.OK
+                        && op.function().name().matches("WRITE|INCREMENT|MSET|SET_TTL|EXPIRE")
+                        && split.whileViewsSplit(op))
                 .as("writes acknowledged on the minority while its view was split").isEmpty();
     }
 
